@@ -1,0 +1,182 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using CniTest.Harness.Errors;
+using CniTest.Harness.Sandbox;
+
+namespace CniTest.Harness.Invocation;
+
+/// <summary>
+/// Runs plugin binaries for real (checklist R23, R26, R29). Stdout and stderr are captured separately, stdin is
+/// the request, and a timeout kills the plugin together with every process it started, so a delegated IPAM
+/// child holding the stdout pipe cannot keep the call open (R29 quirk; bug containerd#5438).
+/// </summary>
+public sealed class ProcessPluginExecutor : IPluginExecutor
+{
+    private const int EtxtBsy = 26;
+    private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Creates an executor; plugins run in <paramref name="hostNetnsPath"/> when given (the fake host).</summary>
+    public ProcessPluginExecutor(string? hostNetnsPath = null, TimeSpan? defaultTimeout = null)
+    {
+        HostNetnsPath = hostNetnsPath;
+        DefaultTimeout = defaultTimeout;
+    }
+
+    /// <summary>The network namespace plugins are started in; null means this process's own (R21).</summary>
+    public string? HostNetnsPath { get; }
+
+    /// <summary>Applied when a request carries no timeout of its own; null means none (libcni has none).</summary>
+    public TimeSpan? DefaultTimeout { get; }
+
+    /// <summary>Text-file-busy retries (R26: 6 attempts, 1 s apart). Tests shorten the delay.</summary>
+    public TimeSpan EtxtBsyRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public async Task<InvocationRecord> ExecuteAsync(string pluginPath, InvocationRequest request, CancellationToken cancellationToken = default)
+    {
+        var env = request.RenderCniVariables();
+        var startInfo = BuildStartInfo(pluginPath, env, request.OmitVariables);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = await StartWithRetryAsync(startInfo, pluginPath, cancellationToken);
+
+        var stdoutTask = ReadAllAsync(process.StandardOutput.BaseStream);
+        var stderrTask = ReadAllAsync(process.StandardError.BaseStream);
+        await WriteStdinAsync(process, request.Stdin);
+
+        var timeout = request.Timeout ?? DefaultTimeout;
+        using var timeoutCts = timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            timedOut = true;
+        }
+
+        stopwatch.Stop();
+        var stdout = await DrainAsync(stdoutTask);
+        var stderr = await DrainAsync(stderrTask);
+        var exit = process.ExitCode;
+        return new InvocationRecord
+        {
+            PluginPath = pluginPath,
+            Command = request.Command,
+            Environment = env,
+            Stdin = request.Stdin,
+            Stdout = stdout,
+            Stderr = stderr,
+            ExitCode = exit,
+            // .NET reports death by signal N as 128+N; a plugin that exits 129..192 on purpose is indistinguishable
+            // and treated as a signal, which is the reading a runtime's log would give too.
+            Signal = timedOut ? 9 : exit is > 128 and <= 128 + 64 ? exit - 128 : null,
+            TimedOut = timedOut,
+            Duration = stopwatch.Elapsed,
+        };
+    }
+
+    private static ProcessStartInfo BuildStartInfo(string pluginPath, IReadOnlyDictionary<string, string> env, IReadOnlySet<string> omit)
+    {
+        // Plugins inherit the runtime's whole environment plus the six CNI variables, later wins (R23).
+        var psi = new ProcessStartInfo(pluginPath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var name in InvocationRequest.SpecVariables)
+        {
+            psi.Environment.Remove(name);
+        }
+
+        foreach (var (k, v) in env)
+        {
+            psi.Environment[k] = v;
+        }
+
+        foreach (var k in omit)
+        {
+            psi.Environment.Remove(k);
+        }
+
+        return psi;
+    }
+
+    private async Task<Process> StartWithRetryAsync(ProcessStartInfo psi, string pluginPath, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var process = new Process { StartInfo = psi };
+                var started = HostNetnsPath is null
+                    ? process.Start()
+                    : NamespaceThread.Run(HostNetnsPath, process.Start);
+                if (!started)
+                {
+                    throw new CniHarnessException($"failed to start plugin {pluginPath}");
+                }
+
+                return process;
+            }
+            catch (Win32Exception e) when (e.NativeErrorCode == EtxtBsy && attempt < 6)
+            {
+                // R26: the binary is being written (an upgrade in progress); libcni retries the same way.
+                await Task.Delay(EtxtBsyRetryDelay, ct);
+            }
+            catch (Win32Exception e)
+            {
+                // Unlike libcni, exhausting the retries is an error, never a silent success (R26 quirk).
+                throw new CniHarnessException($"cannot execute plugin {pluginPath}: {e.Message}", e);
+            }
+        }
+    }
+
+    private static async Task WriteStdinAsync(Process process, byte[] stdin)
+    {
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // A plugin may exit without reading stdin (broken pipe); that is its right, not our failure.
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private static async Task<byte[]> DrainAsync(Task<byte[]> reader)
+    {
+        // A grandchild that escaped the tree kill (e.g. daemonised) may still hold the pipe; do not wait forever.
+        var finished = await Task.WhenAny(reader, Task.Delay(PipeDrainLimit));
+        return finished == reader ? await reader : [];
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited between the timeout and the kill.
+        }
+    }
+}

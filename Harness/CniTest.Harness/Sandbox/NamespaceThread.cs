@@ -1,0 +1,84 @@
+using CniTest.Harness.Sandbox.Interop;
+
+namespace CniTest.Harness.Sandbox;
+
+/// <summary>
+/// Runs a callback on a fresh, dedicated OS thread that has joined a network namespace.
+/// </summary>
+/// <remarks>
+/// setns(2) changes only the calling thread. Doing it on a pool thread, or across an await, would leak the
+/// namespace into unrelated work (plugins pkg/ns README). So every call gets a new thread that enters the
+/// namespace, runs the callback synchronously, and then ends: it is never returned to anyone, so there is
+/// nothing to restore. A child started by <c>Process.Start</c> on that thread is born in that namespace
+/// (shared/FACTS.md), which is how plugins run "inside the fake host" without nsenter.
+/// </remarks>
+public static class NamespaceThread
+{
+    /// <summary>Runs <paramref name="action"/> inside the network namespace at <paramref name="netnsPath"/>.</summary>
+    public static T Run<T>(string netnsPath, Func<T> action)
+    {
+        T? result = default;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var fd = Libc.Check(Libc.open(netnsPath, Libc.O_RDONLY | Libc.O_CLOEXEC), $"open {netnsPath}");
+                try
+                {
+                    Libc.Check(Libc.setns(fd, Libc.CLONE_NEWNET), $"setns {netnsPath}");
+                }
+                finally
+                {
+                    Libc.close(fd);
+                }
+
+                result = action();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "cnitest-netns",
+        };
+        thread.Start();
+        thread.Join();
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        return result!;
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a new thread that first unshares into a new network namespace.</summary>
+    internal static void RunInNewNamespace(Action<int> actionWithTid)
+    {
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Libc.Check(Libc.unshare(Libc.CLONE_NEWNET), "unshare(CLONE_NEWNET)");
+                actionWithTid(Environment.CurrentManagedThreadId);
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "cnitest-netns-new",
+        };
+        thread.Start();
+        thread.Join();
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+    }
+}

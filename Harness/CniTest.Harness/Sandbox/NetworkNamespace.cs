@@ -1,0 +1,85 @@
+using CniTest.Harness.Sandbox.Interop;
+
+namespace CniTest.Harness.Sandbox;
+
+/// <summary>
+/// A network namespace that this process created, pinned by a bind mount on a file that we own, and removed
+/// on <see cref="Dispose"/>. Nothing is written under /run/netns: the pin file lives in a directory the caller
+/// chooses, so the machine's namespace list is never touched.
+/// </summary>
+public sealed class NetworkNamespace : IDisposable
+{
+    private int _disposed;
+
+    private NetworkNamespace(string path) => Path = path;
+
+    /// <summary>The pin file; pass it as <c>CNI_NETNS</c> or to <see cref="NamespaceThread.Run{T}"/>.</summary>
+    public string Path { get; }
+
+    /// <summary>True when this process may create namespaces (root).</summary>
+    public static bool CanCreate => OperatingSystem.IsLinux() && Libc.geteuid() == 0;
+
+    /// <summary>Creates a new, empty network namespace pinned at <paramref name="pinPath"/> (the file must not exist).</summary>
+    public static NetworkNamespace Create(string pinPath)
+    {
+        if (!CanCreate)
+        {
+            throw new SandboxException("creating a network namespace needs root (CAP_SYS_ADMIN)");
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(pinPath))!);
+        using (File.Create(pinPath, 1, FileOptions.None))
+        {
+        }
+
+        try
+        {
+            // thread-self names the calling thread's namespaces, which after unshare are the new ones.
+            NamespaceThread.RunInNewNamespace(_ => Libc.Check(
+                Libc.mount("/proc/thread-self/ns/net", pinPath, null, Libc.MS_BIND, IntPtr.Zero),
+                $"mount --bind /proc/thread-self/ns/net {pinPath}"));
+        }
+        catch
+        {
+            File.Delete(pinPath);
+            throw;
+        }
+
+        return new NetworkNamespace(System.IO.Path.GetFullPath(pinPath));
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a dedicated thread inside this namespace.</summary>
+    public T Run<T>(Func<T> action) => NamespaceThread.Run(Path, action);
+
+    /// <summary>
+    /// Unpins and deletes the namespace. The kernel frees it (and every link, route and rule in it) once the
+    /// last process inside has exited; veth peers in other namespaces go with it.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Remove(Path);
+    }
+
+    /// <summary>Unmounts and deletes a pin file; tolerant of one that is already gone (DEL-style idempotence).</summary>
+    public static void Remove(string pinPath)
+    {
+        if (!File.Exists(pinPath))
+        {
+            return;
+        }
+
+        Libc.umount2(pinPath, Libc.MNT_DETACH); // may already be unmounted; the delete below is what matters
+        try
+        {
+            File.Delete(pinPath);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
