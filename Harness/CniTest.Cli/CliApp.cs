@@ -1,0 +1,57 @@
+using System.CommandLine;
+using CniTest.Cli.Commands;
+
+namespace CniTest.Cli;
+
+/// <summary>Builds the command tree and runs it; every failure becomes one line and a documented exit code.</summary>
+public static class CliApp
+{
+    public const string ExitCodeHelp =
+        "Exit codes: 0 success; 1 a plugin or the operation failed (validate: config invalid); " +
+        "2 usage, configuration or environment error; 130 interrupted.";
+
+    public static RootCommand Build(CliContext ctx)
+    {
+        var root = new RootCommand(
+            "cnitest: a CNI runtime and conformance harness. The attachment commands are cnitool-compatible and read " +
+            "NETCONFPATH, CNI_PATH, CNI_ARGS, CAP_ARGS and CNI_IFNAME. " + ExitCodeHelp);
+        foreach (var command in AttachmentCommands.Create(ctx))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(VersionCommand.Create(ctx));
+        root.Subcommands.Add(ValidateCommand.Create(ctx));
+        root.Subcommands.Add(SchemaCommand.Create(ctx));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
+    {
+        var parse = Build(ctx).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                ctx.Error.WriteLine($"cnitest: {error.Message}");
+            }
+
+            ctx.Error.WriteLine("cnitest: see 'cnitest --help'");
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = ctx.Out,
+                Error = ctx.Error,
+                EnableDefaultExceptionHandler = false,
+            }, ct);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, ctx.Error);
+        }
+    }
+}

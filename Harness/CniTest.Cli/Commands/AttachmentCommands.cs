@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using CniTest.Harness.Config;
+using CniTest.Harness.Operations;
+
+namespace CniTest.Cli.Commands;
+
+/// <summary>
+/// <c>add | check | del | gc | status &lt;network&gt; &lt;netns&gt;</c>, cnitool-compatible (checklist §4.1):
+/// the network is looked up by name in NETCONFPATH, the container id is derived from the netns path, and
+/// <c>add</c> prints the final result as 4-space-indented JSON in the version the plugin returned.
+/// </summary>
+internal static class AttachmentCommands
+{
+    public static IEnumerable<Command> Create(CliContext ctx)
+    {
+        yield return Build(ctx, "add", "Attach a network namespace to a network (ADD over the list) and print the result", Add);
+        yield return Build(ctx, "check", "Verify an attachment (CHECK over the list, with the cached result; spec >= 0.4.0)", Check);
+        yield return Build(ctx, "del", "Detach a network namespace (DEL over the list in reverse order); safe to repeat", Del);
+        yield return BuildGc(ctx);
+        yield return Build(ctx, "status", "Ask every plugin of the network whether it can serve ADD (STATUS; spec >= 1.1.0)", Status);
+    }
+
+    private delegate Task Operation(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct);
+
+    private static Command Build(CliContext ctx, string name, string description, Operation operation, Action<Command>? extend = null)
+    {
+        var network = new Argument<string>("network") { Description = "Network name (the \"name\" in a config file in NETCONFPATH)" };
+        var netns = new Argument<string>("netns") { Description = "Network namespace path, e.g. /run/netns/NAME (made absolute; not required to exist for del)" };
+        var options = new CommonOptions();
+        var command = new Command(name, description) { network, netns };
+        foreach (var o in options.All)
+        {
+            command.Options.Add(o);
+        }
+
+        extend?.Invoke(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = AttachmentSettings.Resolve(parse, options, ctx);
+            var list = ConfigLoader.LoadByName(settings.NetConfPath, parse.GetValue(network)!);
+            var netnsPath = ctx.FullPath(parse.GetValue(netns)!);
+            var rt = new RuntimeConf(settings.ContainerId ?? ContainerIds.FromNetnsPath(netnsPath), netnsPath, settings.IfName)
+            {
+                Args = settings.CniArgs,
+                CapabilityArgs = settings.CapabilityArgs,
+            };
+            var contract = new ContractReporter(ctx.Error);
+            var runtime = settings.CreateRuntime(ctx, [contract]);
+            await operation(runtime, list, rt, parse, ctx, ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task Add(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var result = await runtime.AddNetworkListAsync(list, rt, ct);
+        ctx.Out.WriteLine(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 4 }));
+    }
+
+    private static Task Check(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct) =>
+        runtime.CheckNetworkListAsync(list, rt, ct);
+
+    private static Task Del(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct) =>
+        runtime.DelNetworkListAsync(list, rt, ct);
+
+    private static Task Status(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct) =>
+        runtime.StatusNetworkListAsync(list, ct);
+
+    private static Command BuildGc(CliContext ctx)
+    {
+        var valid = new Option<string[]>("--valid")
+        {
+            Description = "An attachment to keep, as CONTAINERID/IFNAME; repeat for each. Without any, every cached attachment " +
+                          "of the network is deleted and plugins get GC with no valid list, exactly as cnitool does",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        return Build(ctx, "gc", "Garbage-collect: DEL stale cached attachments, then GC every plugin (spec >= 1.1.0 for plugin GC)",
+            (runtime, list, rt, parse, c, ct) => runtime.GcNetworkListAsync(list, ToGcArgs(parse.GetValue(valid)), ct),
+            command => command.Options.Add(valid));
+    }
+
+    private static GcArgs? ToGcArgs(string[]? valid)
+    {
+        if (valid is null || valid.Length == 0)
+        {
+            return null;
+        }
+
+        return new GcArgs(valid.Select(v =>
+        {
+            var slash = v.LastIndexOf('/');
+            if (slash <= 0 || slash == v.Length - 1)
+            {
+                throw new UsageException($"--valid \"{v}\" must be CONTAINERID/IFNAME");
+            }
+
+            return new Attachment(v[..slash], v[(slash + 1)..]);
+        }).ToList());
+    }
+}

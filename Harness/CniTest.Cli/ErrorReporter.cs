@@ -1,0 +1,47 @@
+using CniTest.Harness.Errors;
+using CniTest.Harness.Invocation;
+using CniTest.Harness.Operations;
+using CniTest.Harness.Results;
+using CniTest.Harness.Sandbox;
+
+namespace CniTest.Cli;
+
+/// <summary>Turns any failure into one readable line (plus plugin stderr when useful) and an exit code.</summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception e, TextWriter error)
+    {
+        switch (e)
+        {
+            case OperationCanceledException:
+                error.WriteLine("cnitest: interrupted");
+                return ExitCodes.Interrupted;
+            case UsageException or ConfigException or NetworkNotFoundException or PluginNotFoundException or SandboxException:
+                error.WriteLine($"cnitest: {e.Message}");
+                return ExitCodes.UsageOrEnvironment;
+            case PluginErrorException p:
+                error.WriteLine($"cnitest: {p.Message}");
+                if (p.Shape == FailureShape.ErrorObject && p.Record.Stderr.Length > 0)
+                {
+                    error.WriteLine($"cnitest: plugin stderr: {p.Record.StderrText.Trim()}");
+                }
+
+                return ExitCodes.Failure;
+            case RuntimeValidationException v:
+                error.WriteLine($"cnitest: invalid request (code {v.Error.Code}): {v.Message}");
+                return ExitCodes.Failure;
+            case OperationErrorsException or ResultParseException or ResultConversionException or CniHarnessException:
+                error.WriteLine($"cnitest: {e.Message}");
+                return ExitCodes.Failure;
+            default:
+                // A bug in cnitest, not in the plugin: say so, with the type, but still no stack trace by default.
+                error.WriteLine($"cnitest: internal error ({e.GetType().Name}): {e.Message}");
+                if (Environment.GetEnvironmentVariable("CNITEST_DEBUG") == "1")
+                {
+                    error.WriteLine(e);
+                }
+
+                return ExitCodes.Failure;
+        }
+    }
+}
