@@ -29,8 +29,10 @@ internal static partial class ViolationMapper
 
         // A multi-type schema (["array", "null"]) that failed: when the value has one of the allowed JSON types,
         // the errors inside that type are the real ones; report those instead of "no type validates".
+        // (NJsonSchema checks string keywords under every listed type, so only a branch without any type error is
+        // the value's own type.)
         if (error is MultiTypeValidationError multi
-            && multi.Errors.FirstOrDefault(e => e.Value.Count > 0 && !e.Value.All(IsTypeMismatch)) is { Value: { } inside })
+            && multi.Errors.FirstOrDefault(e => e.Value.Count > 0 && !e.Value.Any(IsTypeMismatch)) is { Value: { } inside })
         {
             foreach (var inner in inside)
             {
