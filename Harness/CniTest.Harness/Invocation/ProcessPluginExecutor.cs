@@ -25,6 +25,12 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
     /// <summary>The network namespace plugins are started in; null means this process's own (R21).</summary>
     public string? HostNetnsPath { get; }
 
+    /// <summary>
+    /// A pinned mount namespace plugins are started in (with <see cref="HostNetnsPath"/>), e.g. one where
+    /// <c>/var/lib/cni</c> and <c>/run/cni</c> are private, so plugin state never lands on the machine.
+    /// </summary>
+    public string? HostMountNamespacePath { get; init; }
+
     /// <summary>Applied when a request carries no timeout of its own; null means none (libcni has none).</summary>
     public TimeSpan? DefaultTimeout { get; }
 
@@ -120,7 +126,7 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
                 var process = new Process { StartInfo = psi };
                 var started = HostNetnsPath is null
                     ? process.Start()
-                    : NamespaceThread.Run(HostNetnsPath, process.Start);
+                    : NamespaceThread.Run(HostNetnsPath, process.Start, HostMountNamespacePath);
                 if (!started)
                 {
                     throw new CniHarnessException($"failed to start plugin {pluginPath}");

@@ -15,7 +15,14 @@ namespace CniTest.Harness.Sandbox;
 public static class NamespaceThread
 {
     /// <summary>Runs <paramref name="action"/> inside the network namespace at <paramref name="netnsPath"/>.</summary>
-    public static T Run<T>(string netnsPath, Func<T> action)
+    /// <param name="netnsPath">A pinned network namespace.</param>
+    /// <param name="action">Runs synchronously on the dedicated thread.</param>
+    /// <param name="mountNamespacePath">
+    /// Optionally a pinned mount namespace to join first. The kernel refuses <c>setns(CLONE_NEWNS)</c> to a thread
+    /// that shares its filesystem attributes with other threads, so the thread unshares <c>CLONE_FS</c> first;
+    /// the thread ends afterwards, so nothing else ever sees the changed root.
+    /// </param>
+    public static T Run<T>(string netnsPath, Func<T> action, string? mountNamespacePath = null)
     {
         T? result = default;
         Exception? error = null;
@@ -23,16 +30,13 @@ public static class NamespaceThread
         {
             try
             {
-                var fd = Libc.Check(Libc.open(netnsPath, Libc.O_RDONLY | Libc.O_CLOEXEC), $"open {netnsPath}");
-                try
+                if (mountNamespacePath is not null)
                 {
-                    Libc.Check(Libc.setns(fd, Libc.CLONE_NEWNET), $"setns {netnsPath}");
-                }
-                finally
-                {
-                    Libc.close(fd);
+                    Libc.Check(Libc.unshare(Libc.CLONE_FS), "unshare(CLONE_FS)");
+                    Join(mountNamespacePath, Libc.CLONE_NEWNS);
                 }
 
+                Join(netnsPath, Libc.CLONE_NEWNET);
                 result = action();
             }
             catch (Exception e)
@@ -52,6 +56,19 @@ public static class NamespaceThread
         }
 
         return result!;
+    }
+
+    private static void Join(string path, int nstype)
+    {
+        var fd = Libc.Check(Libc.open(path, Libc.O_RDONLY | Libc.O_CLOEXEC), $"open {path}");
+        try
+        {
+            Libc.Check(Libc.setns(fd, nstype), $"setns {path}");
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> on a new thread that first unshares into a new network namespace.</summary>

@@ -11,6 +11,12 @@ internal static partial class Libc
     private const string LibraryName = "libc";
 
     internal const int CLONE_NEWNET = 0x40000000;
+    internal const int CLONE_NEWNS = 0x00020000;
+    internal const int CLONE_FS = 0x00000200;
+    internal const ulong MS_REC = 0x4000;
+    internal const ulong MS_PRIVATE = 1 << 18;
+    internal const ulong MS_SLAVE = 1 << 19;
+    internal const ulong MS_SHARED = 1 << 20;
     internal const ulong MS_BIND = 0x1000;
     internal const int MNT_DETACH = 0x2;
     internal const int O_RDONLY = 0x0;
@@ -33,6 +39,12 @@ internal static partial class Libc
 
     [LibraryImport(LibraryName, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
+
+    [LibraryImport(LibraryName, EntryPoint = "gettid")]
+    internal static partial int gettid();
+
+    [LibraryImport(LibraryName, EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mount(string? source, string target, string? fstype, ulong flags, string? data);
 
     [LibraryImport(LibraryName, EntryPoint = "geteuid")]
     internal static partial uint geteuid();

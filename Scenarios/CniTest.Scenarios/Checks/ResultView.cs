@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CniTest.Harness.Results;
+using CniTest.Harness.Results.V100;
+
+namespace CniTest.Scenarios.Checks;
+
+/// <summary>A plugin result read leniently as the current (1.1.0) shape, for comparisons with reality.</summary>
+internal static class ResultView
+{
+    /// <summary>The result as 1.1.0, or null with the parse error when it cannot be read.</summary>
+    public static Result100? Read(JsonObject? json, string version, out string? error)
+    {
+        error = null;
+        if (json is null)
+        {
+            error = "no result";
+            return null;
+        }
+
+        try
+        {
+            return ResultParser.Parse(json, version).ToCurrent();
+        }
+        catch (Harness.Errors.CniHarnessException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>The IP addresses (without prefix) a result hands out.</summary>
+    public static IReadOnlyList<IPAddress> Addresses(Result100? result) => result is null ? [] : [.. result.IPs.Select(ip => ip.Address.Address)];
+
+    /// <summary>"address/prefix" in the kernel's text form (IPv6 compressed the same way as <c>ip</c> prints it).</summary>
+    public static string Text(Cidr cidr) => $"{cidr.Address}/{cidr.PrefixLength}";
+
+    /// <summary>Normalises a kernel route destination ("10.0.0.1" means /32).</summary>
+    public static string RouteDst(string dst) =>
+        dst.Contains('/') ? dst : dst.Contains(':') ? dst + "/128" : dst + "/32";
+
+    /// <summary>Route destinations compare by network: "10.99.0.5/24" equals "10.99.0.0/24".</summary>
+    public static bool SameNetwork(string a, string b) =>
+        IPNetwork.TryParse(Masked(a), out var na) && IPNetwork.TryParse(Masked(b), out var nb) && na.Equals(nb);
+
+    private static string Masked(string cidr)
+    {
+        if (!Cidr.TryParse(RouteDst(cidr), out var c))
+        {
+            return cidr;
+        }
+
+        var bytes = c.Address.GetAddressBytes();
+        for (var bit = c.PrefixLength; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return $"{new IPAddress(bytes)}/{c.PrefixLength}";
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using CniTest.Harness.Invocation;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Configs;
+
+/// <summary>
+/// The configs used without <c>--config</c> (issue 5 "Configs without --config"). One generic config serves
+/// bridge-, ptp-, macvlan- and ipvlan-style plugins, since plugins ignore keys they do not know: a bridge name, a
+/// <c>master</c> that the fake host provides (a veth end: the target kernels have no dummy links), and host-local
+/// IPAM on a private range with a private <c>dataDir</c>.
+/// </summary>
+public static class DefaultNetworks
+{
+    public const string NetworkName = "cnitest";
+    public const string BridgeName = "cnitest-br0";
+    public const string MasterLink = "cnitest-m0";
+    public const string Subnet = "10.99.0.0/24";
+    public const string Gateway = "10.99.0.1";
+
+    /// <summary>The address the IPAM role's config lists for static-style plugins.</summary>
+    public const string StaticAddress = "10.99.0.250/24";
+
+    /// <summary>The type given to the top level of an IPAM-role request: the IPAM plugin sees a delegating caller's config.</summary>
+    public const string IpamCallerType = "cnitest-ipam-caller";
+
+    public static NetworkSpec For(PluginRole role, string pluginPath, IReadOnlyList<string> searchPath)
+    {
+        var type = Path.GetFileName(pluginPath);
+        return role switch
+        {
+            PluginRole.Chained => new NetworkSpec
+            {
+                Name = NetworkName,
+                Role = role,
+                Members =
+                [
+                    new ChainMember("bridge", Partner("bridge", searchPath, "the chained role runs the plugin after a bridge"), BridgeConfig(), false),
+                    new ChainMember(type, pluginPath, new JsonObject
+                    {
+                        ["type"] = type,
+                        ["capabilities"] = new JsonObject { ["portMappings"] = true, ["bandwidth"] = true },
+                    }, true),
+                ],
+                MasterLinks = [MasterLink],
+                IsBuiltIn = true,
+                Source = "built-in chained config (bridge, then the plugin)",
+            },
+            PluginRole.Ipam => new NetworkSpec
+            {
+                Name = NetworkName,
+                Role = role,
+                Members =
+                [
+                    new ChainMember(type, pluginPath, new JsonObject
+                    {
+                        ["type"] = IpamCallerType,
+                        ["ipam"] = new JsonObject
+                        {
+                            ["type"] = type,
+                            ["dataDir"] = NetworkSpec.IpamDirMarker,
+                            ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = Subnet })),
+                            ["addresses"] = new JsonArray(new JsonObject { ["address"] = StaticAddress, ["gateway"] = Gateway }),
+                            ["routes"] = new JsonArray(new JsonObject { ["dst"] = "0.0.0.0/0" }),
+                        },
+                    }, true),
+                ],
+                MasterLinks = [],
+                IsBuiltIn = true,
+                Source = "built-in IPAM config (ranges for host-local-style, addresses for static-style plugins)",
+            },
+            _ => new NetworkSpec
+            {
+                Name = NetworkName,
+                Role = role,
+                Members = [new ChainMember(type, pluginPath, InterfaceConfig(type, searchPath), true)],
+                MasterLinks = [MasterLink],
+                IsBuiltIn = true,
+                Source = "built-in interface config (bridge name, master link, host-local IPAM)",
+            },
+        };
+    }
+
+    /// <summary>The bridge a chained plugin runs after: a gateway, no masquerading, host-local IPAM.</summary>
+    private static JsonObject BridgeConfig() => new()
+    {
+        ["type"] = "bridge",
+        ["bridge"] = BridgeName,
+        ["isGateway"] = true,
+        ["ipMasq"] = false,
+        ["ipam"] = HostLocal(),
+    };
+
+    private static JsonObject InterfaceConfig(string type, IReadOnlyList<string> searchPath)
+    {
+        // The IPAM plugin must exist (exit 2 otherwise), but the interface plugin finds it on CNI_PATH itself.
+        Partner("host-local", searchPath, "the interface role's config uses host-local IPAM");
+        return new JsonObject
+        {
+            ["type"] = type,
+            ["bridge"] = BridgeName,
+            ["isGateway"] = true,
+            ["ipMasq"] = true,
+            ["master"] = MasterLink,
+            ["ipam"] = HostLocal(),
+        };
+    }
+
+    private static JsonObject HostLocal() => new()
+    {
+        ["type"] = "host-local",
+        ["dataDir"] = NetworkSpec.IpamDirMarker,
+        ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = Subnet })),
+        ["routes"] = new JsonArray(new JsonObject { ["dst"] = "0.0.0.0/0" }),
+    };
+
+    internal static string Partner(string type, IReadOnlyList<string> searchPath, string why)
+    {
+        if (PluginLocator.TryFind(type, searchPath, out var path))
+        {
+            return path!;
+        }
+
+        throw new EnvironmentProblemException(
+            $"{why}, but no '{type}' plugin was found on {string.Join(':', searchPath)} (install containernetworking-plugins, or set CNI_PATH)");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using CniTest.Harness.Contract;
+using CniTest.Harness.Invocation;
+using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Sandbox;
+
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>
+/// What a check works with: its fake host, the plan, the version it runs at, helpers to attach and detach through
+/// the role's chain, and the findings it reports. Every call of the plugin under test is recorded for the report
+/// and judged by the output contract.
+/// </summary>
+public sealed partial class CheckContext
+{
+    private readonly List<InvocationRecord> _invocations = [];
+    private readonly List<Finding> _findings = [];
+    private readonly List<string> _notes = [];
+    private readonly ContractCollector? _contract;
+    private readonly ProcessPluginExecutor _executor;
+    private readonly Lock _lock = new();
+    private int _attachments;
+
+    internal CheckContext(RunPlan plan, string checkId, string version, FakeHost host, ContractCollector? contract, CancellationToken ct)
+    {
+        Plan = plan;
+        CheckId = checkId;
+        Version = version;
+        Host = host;
+        _contract = contract;
+        Ct = ct;
+        _executor = host.CreateExecutor(plan.Options.Timeout);
+    }
+
+    public RunPlan Plan { get; }
+    public string CheckId { get; }
+
+    /// <summary>The <c>cniVersion</c> of every request this check sends.</summary>
+    public string Version { get; }
+
+    public FakeHost Host { get; }
+    public CancellationToken Ct { get; }
+
+    /// <summary>The interface name checks use unless they need another.</summary>
+    public string IfName => Plan.Traits.IfName;
+
+    internal IReadOnlyList<InvocationRecord> Invocations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _invocations];
+            }
+        }
+    }
+
+    internal IReadOnlyList<Finding> Findings => _findings;
+    internal IReadOnlyList<string> Notes => _notes;
+    internal InvocationRecord? FailedInvocation { get; private set; }
+
+    /// <summary>A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id.</summary>
+    public Attachment NewAttachment(string? ifName = null, ContainerSandbox? sandbox = null, string? containerId = null)
+    {
+        var n = Interlocked.Increment(ref _attachments);
+        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? Host.NewSandbox(), n);
+    }
+
+    /// <summary>Records a finding and stops the check.</summary>
+    [DoesNotReturn]
+    public void Fail(string rule, RuleLevel level, string message, InvocationRecord? about = null)
+    {
+        Report(rule, level, message, about);
+        throw new CheckStoppedException();
+    }
+
+    /// <summary>Records a finding; the check goes on.</summary>
+    public void Report(string rule, RuleLevel level, string message, InvocationRecord? about = null)
+    {
+        _findings.Add(new Finding(rule, level, message));
+        FailedInvocation ??= about;
+    }
+
+    /// <summary>Stops the check as skipped, with the reason.</summary>
+    [DoesNotReturn]
+    public void Skip(string reason) => throw new CheckSkippedException(reason);
+
+    /// <summary>Adds a line to the message of a passing check (what was verified).</summary>
+    public void Note(string message) => _notes.Add(message);
+
+    private static string Slug(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+
+    private void Record(InvocationRecord record, string requestCniVersion)
+    {
+        lock (_lock)
+        {
+            _invocations.Add(record);
+        }
+
+        _contract?.Observe(CheckId, record, requestCniVersion, Plan.Role == PluginRole.Ipam);
+    }
+}
+
+/// <summary>Thrown by <see cref="CheckContext.Fail"/> to end a check after a finding.</summary>
+public sealed class CheckStoppedException : Exception;
+
+/// <summary>Thrown by <see cref="CheckContext.Skip"/>.</summary>
+public sealed class CheckSkippedException(string reason) : Exception(reason);

@@ -1,0 +1,47 @@
+using CniTest.Harness.Contract;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>Which versions a check runs at.</summary>
+public enum VersionScope
+{
+    /// <summary>Once, at the deep version (the result lists no version when it does not depend on one).</summary>
+    Once,
+    /// <summary>At every version of the matrix (every advertised version).</summary>
+    EachVersion,
+    /// <summary>At the deep version(s): the highest, or each with --cni-version all.</summary>
+    Deep,
+}
+
+/// <summary>
+/// A named conformance check: a stable id (usable with --filter), a title, the checklist rule it enforces and
+/// that rule's level, the roles and versions it applies to, and its body.
+/// </summary>
+public sealed record CheckDefinition
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>The checklist id (CNI-CHECKLIST.md section 2) the check enforces.</summary>
+    public required string Rule { get; init; }
+
+    public required RuleLevel Level { get; init; }
+    public VersionScope Scope { get; init; } = VersionScope.Deep;
+
+    /// <summary>Runs at exactly this version (GC and STATUS: 1.1.0) instead of the scope's.</summary>
+    public string? FixedVersion { get; init; }
+
+    /// <summary>Relative cost, so the expensive checks start first and the run's tail is short.</summary>
+    public int Weight { get; init; } = 1;
+    public IReadOnlySet<PluginRole> Roles { get; init; } = AllRoles;
+
+    /// <summary>A reason not to run at a version (e.g. CHECK before 0.4.0); null to run.</summary>
+    public Func<RunPlan, string, string?>? SkipWhen { get; init; }
+
+    public required Func<CheckContext, Task> Body { get; init; }
+
+    public static IReadOnlySet<PluginRole> AllRoles { get; } = new HashSet<PluginRole>([PluginRole.Interface, PluginRole.Chained, PluginRole.Ipam]);
+
+    public static IReadOnlySet<PluginRole> Only(params PluginRole[] roles) => new HashSet<PluginRole>(roles);
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using CniTest.Harness.Contract;
+using CniTest.Harness.Invocation;
+using CniTest.Harness.Versioning;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>
+/// Runs the output contract (<see cref="OutputContract"/>) on every call of the plugin under test, whichever check
+/// made it, and turns it into one result per contract rule (<c>contract.&lt;rule&gt;</c>). A defect of the output
+/// therefore fails once, under the rule it breaks, instead of in every check that happened to call ADD.
+/// </summary>
+internal sealed class ContractCollector
+{
+    /// <summary>
+    /// The contract does not judge a plugin that died of a signal (its output is not an answer); a crash is still
+    /// the cni#732 case of a failure without an error object, so it is reported under P2 here.
+    /// </summary>
+    internal static readonly ContractRule CrashRule = new("plugin.no-crash", "P2", RuleLevel.Should,
+        "A plugin that fails exits with an error object; it does not die of a signal (cni#732: \"failed with no error message\").");
+
+    private readonly ConcurrentQueue<Entry> _violations = new();
+    private int _calls;
+
+    private sealed record Entry(string CheckId, InvocationRecord Record, ContractViolation Violation);
+
+    /// <summary>Judges one call of the plugin under test.</summary>
+    public void Observe(string checkId, InvocationRecord record, string requestCniVersion, bool delegatedIpam)
+    {
+        Interlocked.Increment(ref _calls);
+        foreach (var v in OutputContract.Check(record, requestCniVersion, delegatedIpam))
+        {
+            _violations.Enqueue(new Entry(checkId, record, v));
+        }
+
+        if (record.Signal is { } signal && !record.TimedOut)
+        {
+            var level = CniVersion.TryParse(requestCniVersion, out var v, out _) && v >= CniVersion.V100 ? RuleLevel.Should : RuleLevel.Must;
+            _violations.Enqueue(new Entry(checkId, record, new ContractViolation(CrashRule.Id, CrashRule.ChecklistId, level,
+                $"{record.Command} died of signal {signal} ({SignalName(signal)}) with {(record.Stdout.Length == 0 ? "nothing" : "no error object")} on stdout")));
+        }
+    }
+
+    /// <summary>One result per contract rule, in the contract's order.</summary>
+    public IReadOnlyList<CheckResult> Results(ProfilePolicy policy)
+    {
+        var all = _violations.ToList();
+        var results = new List<CheckResult>();
+        foreach (var rule in OutputContract.Rules.Append(CrashRule))
+        {
+            var hits = all.Where(e => e.Violation.RuleId == rule.Id).ToList();
+            results.Add(hits.Count == 0 ? Clean(rule) : Judged(rule, hits, policy));
+        }
+
+        return results;
+    }
+
+    private CheckResult Clean(ContractRule rule) => new()
+    {
+        Id = "contract." + rule.Id,
+        Title = rule.Description,
+        Rule = rule.ChecklistId,
+        Outcome = CheckOutcome.Passed,
+        Level = rule.Level,
+        Message = $"kept in all {_calls} calls of the plugin",
+    };
+
+    private static CheckResult Judged(ContractRule rule, List<Entry> hits, ProfilePolicy policy)
+    {
+        var verdicts = hits.Select(h => (h, Verdict: policy.Judge(h.Violation.Level, h.Violation.ChecklistId))).ToList();
+        var worst = verdicts.MaxBy(v => v.Verdict);
+        var shown = verdicts.Where(v => v.Verdict == worst.Verdict).Select(v => v.h).ToList();
+        var lines = shown.Take(3).Select(h => $"[{h.CheckId}, {h.Record.Command}] {h.Violation.Message}").ToList();
+        if (shown.Count > 3)
+        {
+            lines.Add($"… and {shown.Count - 3} more");
+        }
+
+        return new CheckResult
+        {
+            Id = "contract." + rule.Id,
+            Title = rule.Description,
+            Rule = worst.h.Violation.ChecklistId,
+            Outcome = worst.Verdict == FindingVerdict.Failure ? CheckOutcome.Failed : CheckOutcome.Passed,
+            IsWarning = worst.Verdict == FindingVerdict.Warning,
+            Level = worst.h.Violation.Level,
+            Message = string.Join("\n", lines),
+            Invocations = [.. shown.Select(h => h.Record).Distinct().Take(3)],
+            FailedInvocation = shown[0].Record,
+        };
+    }
+
+    internal static string SignalName(int signal) => signal switch
+    {
+        2 => "SIGINT",
+        6 => "SIGABRT",
+        9 => "SIGKILL",
+        11 => "SIGSEGV",
+        15 => "SIGTERM",
+        _ => "signal " + signal,
+    };
+}

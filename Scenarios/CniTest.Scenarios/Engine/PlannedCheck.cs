@@ -1,0 +1,61 @@
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>One check at one version, as scheduled.</summary>
+/// <param name="Definition">The check.</param>
+/// <param name="Version">The version it runs at.</param>
+/// <param name="ReportVersion">The version shown in the report (null for a version-independent check).</param>
+/// <param name="SkipReason">Why it does not run, or null.</param>
+public sealed record PlannedCheck(CheckDefinition Definition, string Version, string? ReportVersion, string? SkipReason)
+{
+    public string Label => ReportVersion is null ? Definition.Id : $"{Definition.Id} [{ReportVersion}]";
+}
+
+/// <summary>Expands the catalog into the checks of a run: roles, versions, skip reasons and --filter.</summary>
+public static class Planner
+{
+    public static IReadOnlyList<PlannedCheck> Expand(RunPlan plan, IEnumerable<CheckDefinition> catalog, string? filter)
+    {
+        var terms = (filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var planned = new List<PlannedCheck>();
+        foreach (var def in catalog)
+        {
+            if (!def.Roles.Contains(plan.Role) || !Matches(def.Id, terms))
+            {
+                continue;
+            }
+
+            if (def.FixedVersion is { } fixedVersion)
+            {
+                planned.Add(new PlannedCheck(def, fixedVersion, fixedVersion, def.SkipWhen?.Invoke(plan, fixedVersion)));
+                continue;
+            }
+
+            switch (def.Scope)
+            {
+                case VersionScope.Once:
+                    planned.Add(new PlannedCheck(def, plan.DeepVersions[0], null, def.SkipWhen?.Invoke(plan, plan.DeepVersions[0])));
+                    break;
+                case VersionScope.EachVersion:
+                    foreach (var (version, reason) in plan.Matrix)
+                    {
+                        planned.Add(new PlannedCheck(def, version, version, reason ?? def.SkipWhen?.Invoke(plan, version)));
+                    }
+
+                    break;
+                default:
+                    foreach (var version in plan.DeepVersions)
+                    {
+                        planned.Add(new PlannedCheck(def, version, version, def.SkipWhen?.Invoke(plan, version)));
+                    }
+
+                    break;
+            }
+        }
+
+        return planned;
+    }
+
+    /// <summary>True when <paramref name="id"/> passes --filter (no terms: everything).</summary>
+    public static bool Matches(string id, IReadOnlyList<string> terms) =>
+        terms.Count == 0 || terms.Any(t => id.Contains(t, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,35 @@
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>What <c>cnitest run</c> was asked to do (the issue 5 command-line contract).</summary>
+public sealed record RunOptions
+{
+    /// <summary>The plugin binary under test (absolute path).</summary>
+    public required string PluginPath { get; init; }
+
+    public PluginRole Role { get; init; } = PluginRole.Interface;
+
+    /// <summary>A user config or conflist used as is; null for the built-in config of the role.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Null: matrix over advertised versions, deep checks at the highest; "all": deep checks at every version; else one version.</summary>
+    public string? CniVersion { get; init; }
+
+    /// <summary>Per plugin call; the plugin and its children are killed when it runs out.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public ProfilePolicy Policy { get; init; } = ProfilePolicy.Default;
+
+    /// <summary>Only checks whose id contains one of these (comma-separated, case-insensitive).</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>How many checks run at once, each in its own fake host.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where partners (IPAM, the chain's bridge) are looked up after the plugin's own folder; null: /usr/lib/cni, /opt/cni/bin.</summary>
+    public IReadOnlyList<string>? PartnerPath { get; init; }
+
+    /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
+    public int ParallelAttachments { get; init; } = 8;
+}

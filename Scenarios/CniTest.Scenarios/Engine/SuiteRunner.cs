@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using CniTest.Scenarios.Checks;
+using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Sandbox;
+
+namespace CniTest.Scenarios.Engine;
+
+/// <summary>
+/// Runs the suite: preflight, then every planned check in its own fake host, up to <see cref="RunOptions.Jobs"/>
+/// at once, then one result per output-contract rule. All fake hosts are removed when the run ends, fails or is
+/// cancelled.
+/// </summary>
+public static class SuiteRunner
+{
+    public static async Task<RunReport> RunAsync(RunOptions options, IRunObserver? observer = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        using var runDir = RunDirectory.Create();
+        var plan = await Preflight.PlanAsync(options, runDir, ct);
+        var checks = Planner.Expand(plan, CheckCatalog.All, options.Filter);
+        observer?.Planned(plan, checks);
+
+        var contract = new ContractCollector();
+        var results = new CheckResult[checks.Count];
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Jobs));
+        // Expensive checks start first so the run does not end waiting on one of them.
+        var order = checks.Select((c, i) => (c, i)).OrderByDescending(x => x.c.SkipReason is null ? x.c.Definition.Weight : 0).ToList();
+        var tasks = order.Select(async x =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                observer?.Started(x.c);
+                results[x.i] = await ExecuteAsync(plan, x.c, x.i, runDir, contract, ct);
+                observer?.Finished(results[x.i]);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks);
+
+        var terms = (options.Filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var contractResults = contract.Results(options.Policy).Where(r => Planner.Matches(r.Id, terms)).ToList();
+        foreach (var r in contractResults)
+        {
+            observer?.Finished(r);
+        }
+
+        return new RunReport
+        {
+            Plugin = options.PluginPath,
+            Role = plan.Role,
+            Versions = [.. plan.Matrix.Select(m => m.Version).Union(plan.DeepVersions)],
+            Duration = clock.Elapsed,
+            Results = [.. results, .. contractResults],
+            Policy = options.Policy,
+        };
+    }
+
+    internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
+        ContractCollector contract, CancellationToken ct)
+    {
+        var def = check.Definition;
+        if (check.SkipReason is { } reason)
+        {
+            return Skipped(check, reason, TimeSpan.Zero, []);
+        }
+
+        var clock = Stopwatch.StartNew();
+        FakeHost? host = null;
+        CheckContext? ctx = null;
+        try
+        {
+            host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct);
+            ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct);
+            await def.Body(ctx);
+        }
+        catch (CheckStoppedException)
+        {
+        }
+        catch (CheckSkippedException e)
+        {
+            return Skipped(check, e.Message, clock.Elapsed, ctx?.Invocations ?? []);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is SandboxCommandException or EnvironmentProblemException)
+        {
+            // The harness could not do its part (a helper command failed): not the plugin's fault.
+            return Skipped(check, $"harness problem, not a verdict on the plugin: {e.Message}", clock.Elapsed, ctx?.Invocations ?? []);
+        }
+        catch (Exception e)
+        {
+            return Skipped(check, $"internal error in cnitest ({e.GetType().Name}: {e.Message}); please report it", clock.Elapsed, ctx?.Invocations ?? []);
+        }
+        finally
+        {
+            host?.Dispose();
+        }
+
+        return Judge(plan.Options.Policy, check, ctx!, clock.Elapsed);
+    }
+
+    /// <summary>The verdict from a check's findings under the profile.</summary>
+    internal static CheckResult Judge(ProfilePolicy policy, PlannedCheck check, CheckContext ctx, TimeSpan duration) =>
+        Judge(policy, check, ctx.Findings, ctx.Notes, ctx.Invocations, ctx.FailedInvocation, duration);
+
+    internal static CheckResult Judge(ProfilePolicy policy, PlannedCheck check, IReadOnlyList<Finding> findings, IReadOnlyList<string> notes,
+        IReadOnlyList<Harness.Invocation.InvocationRecord> invocations, Harness.Invocation.InvocationRecord? failed, TimeSpan duration)
+    {
+        var def = check.Definition;
+        var result = new CheckResult
+        {
+            Id = def.Id,
+            Title = def.Title,
+            Rule = def.Rule,
+            CniVersion = check.ReportVersion,
+            Outcome = CheckOutcome.Passed,
+            Level = def.Level,
+            Message = notes.Count > 0 ? string.Join("; ", notes) : null,
+            Duration = duration,
+            Invocations = invocations,
+        };
+        if (findings.Count == 0)
+        {
+            return result;
+        }
+
+        var judged = findings.Select(f => (f, Verdict: policy.Judge(f.Level, f.Rule))).OrderByDescending(x => x.Verdict).ToList();
+        var worst = judged[0];
+        return result with
+        {
+            Rule = worst.f.Rule,
+            Level = worst.f.Level,
+            Outcome = worst.Verdict == FindingVerdict.Failure ? CheckOutcome.Failed : CheckOutcome.Passed,
+            IsWarning = worst.Verdict == FindingVerdict.Warning,
+            Message = string.Join("\n", judged.Select(x => x.f.Rule == worst.f.Rule || judged.Count == 1 ? x.f.Message : $"{x.f.Rule}: {x.f.Message}")),
+            FailedInvocation = failed,
+        };
+    }
+
+    private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
+    {
+        Id = check.Definition.Id,
+        Title = check.Definition.Title,
+        Rule = check.Definition.Rule,
+        CniVersion = check.ReportVersion,
+        Outcome = CheckOutcome.Skipped,
+        Level = check.Definition.Level,
+        Message = reason,
+        Duration = duration,
+        Invocations = invocations,
+    };
+}

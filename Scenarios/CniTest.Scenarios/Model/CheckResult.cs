@@ -1,0 +1,36 @@
+using CniTest.Harness.Contract;
+using CniTest.Harness.Invocation;
+
+namespace CniTest.Scenarios.Model;
+
+/// <summary>The verdict of one check (per version for version-dependent checks), with the plugin calls it made.</summary>
+public sealed record CheckResult
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>The checklist rule that decided the verdict: the broken one on failure or warning, else the check's own.</summary>
+    public required string? Rule { get; init; }
+
+    /// <summary>The version the check ran at; null for version-independent checks.</summary>
+    public string? CniVersion { get; init; }
+
+    public required CheckOutcome Outcome { get; init; }
+
+    /// <summary>The level of <see cref="Rule"/>.</summary>
+    public RuleLevel? Level { get; init; }
+
+    /// <summary>A passed check with a SHOULD-level or Go-only finding.</summary>
+    public bool IsWarning { get; init; }
+
+    /// <summary>Expected versus seen (failures, warnings), why the check was skipped, or what was verified.</summary>
+    public string? Message { get; init; }
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Calls of the plugin under test, in order (partner plugins such as the chain's bridge are not listed).</summary>
+    public IReadOnlyList<InvocationRecord> Invocations { get; init; } = [];
+
+    /// <summary>The call the failure is about, if one is (for the replay line).</summary>
+    public InvocationRecord? FailedInvocation { get; init; }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using CniTest.Harness.Invocation;
+using CniTest.Harness.Sandbox;
+
+namespace CniTest.Scenarios.Sandbox;
+
+/// <summary>
+/// A stand-in for the machine a runtime would run on: its own network namespace (where every host-side link,
+/// bridge, route, sysctl and iptables/nft rule of the plugin goes), its own mount namespace with private
+/// <c>/var/lib</c> and <c>/run</c>, private IPAM and cache directories, a veth pair whose first end serves as
+/// <c>master</c>, and the sandboxes (container namespaces) of its attachments. Everything lives under one private
+/// directory and is removed on <see cref="Dispose"/>, also after a failure or an interrupt (issue 5 "Isolation").
+/// </summary>
+public sealed class FakeHost : IDisposable
+{
+    private readonly List<ContainerSandbox> _sandboxes = [];
+    private readonly Lock _lock = new();
+    private int _nextSandbox;
+    private int _disposed;
+
+    private FakeHost(string dir, string netnsPath, string? mountNamespacePath)
+    {
+        Dir = dir;
+        NetnsPath = netnsPath;
+        MountNamespacePath = mountNamespacePath;
+    }
+
+    /// <summary>The private directory holding everything of this host.</summary>
+    public string Dir { get; }
+
+    /// <summary>The fake host's network namespace (pin file).</summary>
+    public string NetnsPath { get; }
+
+    /// <summary>The mount namespace plugins run in; null when private mounts are disabled.</summary>
+    public string? MountNamespacePath { get; }
+
+    /// <summary>Directory for IPAM state (host-local <c>dataDir</c>).</summary>
+    public string IpamDir => Path.Combine(Dir, "ipam");
+
+    /// <summary>Where the overlays of <c>/var/lib</c> and <c>/run</c> keep what plugins wrote.</summary>
+    public string StateDir => Path.Combine(Dir, "state");
+
+    /// <summary>The directories whose files count as plugin state in a leak diff.</summary>
+    public IReadOnlyList<string> StateFileRoots =>
+        [IpamDir, .. PrivateStateMounts.Targets.Select(t => PrivateStateMounts.UpperDir(StateDir, t))];
+
+    /// <summary>The links created as <c>master</c> candidates (one end of a veth pair each).</summary>
+    public IReadOnlyList<string> MasterLinks { get; private set; } = [];
+
+    /// <summary>
+    /// Creates a fake host under <paramref name="parentDir"/> with veth pairs named <paramref name="masterLinks"/>
+    /// (the kernels cnitest targets have no dummy links).
+    /// </summary>
+    public static async Task<FakeHost> CreateAsync(string parentDir, string name, IReadOnlyList<string> masterLinks,
+        CancellationToken ct = default)
+    {
+        PrivateStateMounts.EnsureRoot();
+        var dir = Path.Combine(parentDir, name);
+        Directory.CreateDirectory(dir);
+        var netnsDir = Path.Combine(dir, "netns");
+        FakeHost? host = null;
+        try
+        {
+            string? mntns = null;
+            if (!PrivateStateMounts.Disabled)
+            {
+                PrivateStateMounts.MakeSharedDirectory(netnsDir);
+                mntns = Path.Combine(dir, "mntns");
+                PrivateStateMounts.Create(mntns, Path.Combine(dir, "state"));
+            }
+            else
+            {
+                Directory.CreateDirectory(netnsDir);
+            }
+
+            // The pin lives in the host's directory tree; Dispose unmounts it with everything else.
+            var netns = NetworkNamespace.Create(Path.Combine(netnsDir, "host"));
+            host = new FakeHost(dir, netns.Path, mntns);
+
+            LiveSandboxes.Add(host);
+            Directory.CreateDirectory(host.IpamDir);
+            await host.SetUpLinksAsync(masterLinks, ct);
+            return host;
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                host.Dispose();
+            }
+            else
+            {
+                MountTable.RemoveTree(dir);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>An executor that starts plugins inside this host (network and mount namespace).</summary>
+    public ProcessPluginExecutor CreateExecutor(TimeSpan timeout) =>
+        new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath };
+
+    /// <summary>Creates a new, empty container namespace owned by this host.</summary>
+    public ContainerSandbox NewSandbox()
+    {
+        var n = Interlocked.Increment(ref _nextSandbox);
+        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", $"sandbox{n}"));
+        var sandbox = new ContainerSandbox(ns);
+        lock (_lock)
+        {
+            _sandboxes.Add(sandbox);
+        }
+
+        return sandbox;
+    }
+
+    /// <summary>Runs an iproute2 batch (one command per line, without the leading <c>ip</c>) in the fake host.</summary>
+    public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
+        NetnsCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
+
+    private async Task SetUpLinksAsync(IReadOnlyList<string> masterLinks, CancellationToken ct)
+    {
+        var batch = new StringBuilder("link set lo up\n");
+        foreach (var (link, i) in masterLinks.Select((l, i) => (l, i)))
+        {
+            var peer = $"cnitest-peer{i}";
+            batch.Append($"link add {link} type veth peer name {peer}\nlink set {link} up\nlink set {peer} up\n");
+        }
+
+        await IpBatchAsync(batch.ToString(), ct);
+        MasterLinks = masterLinks;
+    }
+
+    /// <summary>Removes the sandboxes, the namespaces and the directory; safe to call twice and from a signal handler.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var s in _sandboxes)
+            {
+                s.Dispose();
+            }
+        }
+
+        // Unpinning the host namespace frees it with every link, route and rule in it (veth peers included).
+        MountTable.RemoveTree(Dir);
+        LiveSandboxes.Remove(this);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace CniTest.Scenarios.Sandbox;
+
+/// <summary>
+/// The private directory of one run (<c>/tmp/cnitest-run-*</c>), holding every fake host. It records the owning
+/// process id, so a later run can sweep directories left by a run that was killed with SIGKILL (the only way
+/// cleanup can be skipped).
+/// </summary>
+public sealed class RunDirectory : IDisposable
+{
+    private const string Prefix = "cnitest-run-";
+    private const string OwnerFile = "owner.pid";
+
+    private RunDirectory(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Creates a fresh run directory under the temp directory, after sweeping stale ones.</summary>
+    public static RunDirectory Create()
+    {
+        SweepStale();
+        var dir = Directory.CreateTempSubdirectory(Prefix).FullName;
+        File.WriteAllText(System.IO.Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new RunDirectory(dir);
+    }
+
+    /// <summary>Removes run directories whose owner process is gone.</summary>
+    public static void SweepStale()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), Prefix + "*"))
+        {
+            var owner = System.IO.Path.Combine(dir, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && !IsAlive(pid))
+            {
+                MountTable.RemoveTree(dir);
+            }
+        }
+    }
+
+    public void Dispose() => MountTable.RemoveTree(Path);
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CniTest.Scenarios.Sandbox;
+
+/// <summary>
+/// The observable network state of one namespace plus the plugin state files of a fake host, as a set of
+/// normalised one-line items ("link veth1a2b kind=veth master=cni0 up", "addr eth0 10.99.0.2/24",
+/// "nft ip nat CNI-HOSTPORT-DNAT …", "file /run/cni/tuning/c1-eth0"). Two snapshots diff as sets; volatile
+/// details (counters, MACs, link indexes, link-local IPv6, the loopback addresses the kernel manages) are left out
+/// so that equal state compares equal.
+/// </summary>
+public sealed class StateSnapshot
+{
+    private StateSnapshot(IReadOnlySet<string> items) => Items = items;
+
+    public IReadOnlySet<string> Items { get; }
+
+    /// <summary>Items in <paramref name="later"/> that are not in this snapshot.</summary>
+    public IReadOnlyList<string> AddedIn(StateSnapshot later) => [.. later.Items.Where(i => !Items.Contains(i)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Items of this snapshot that <paramref name="later"/> no longer has.</summary>
+    public IReadOnlyList<string> RemovedIn(StateSnapshot later) => [.. Items.Where(i => !later.Items.Contains(i)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Snapshot of links, addresses, routes, iptables and nft rules in a namespace, plus files under <paramref name="fileRoots"/>.</summary>
+    /// <param name="netnsPath">The namespace to read (read-only commands only).</param>
+    /// <param name="fileRoots">Directories whose files are plugin state (IPAM data, private /var/lib and /run).</param>
+    /// <param name="withRules">Also read iptables-save and nft (costs two more processes).</param>
+    /// <param name="ct">Cancels the helper commands.</param>
+    public static async Task<StateSnapshot> TakeAsync(string netnsPath, IReadOnlyList<string> fileRoots, bool withRules = true,
+        CancellationToken ct = default)
+    {
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        var ipTask = NetnsCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
+        Task<CommandOutput>? iptables = null, nft = null;
+        if (withRules)
+        {
+            iptables = NetnsCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
+            nft = NetnsCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
+        }
+
+        AddIpItems(await ipTask, items);
+        if (iptables is not null && nft is not null)
+        {
+            AddIptablesItems((await iptables).Stdout, items);
+            AddNftItems((await nft).Stdout, items);
+        }
+
+        AddFileItems(fileRoots, items);
+        return new StateSnapshot(items);
+    }
+
+    /// <summary>Only the state files (no processes): cheap, for IPAM release checks.</summary>
+    public static StateSnapshot Files(IReadOnlyList<string> fileRoots)
+    {
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        AddFileItems(fileRoots, items);
+        return new StateSnapshot(items);
+    }
+
+    /// <summary>Builds a snapshot from items (tests).</summary>
+    internal static StateSnapshot Of(params string[] items) => new(new HashSet<string>(items, StringComparer.Ordinal));
+
+    internal static void AddIpItems(string batchJson, HashSet<string> items)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(batchJson), new JsonReaderOptions { AllowMultipleValues = true });
+        var arrays = new List<JsonArray>();
+        while (reader.Read())
+        {
+            if (JsonNode.Parse(ref reader) is JsonArray a)
+            {
+                arrays.Add(a);
+            }
+        }
+
+        if (arrays.Count < 3)
+        {
+            throw new SandboxCommandException($"unexpected output from ip -j -batch: {arrays.Count} JSON arrays");
+        }
+
+        foreach (var link in arrays[0].OfType<JsonObject>())
+        {
+            var name = Str(link, "ifname");
+            var kind = link["linkinfo"]?["info_kind"]?.GetValue<string>() ?? Str(link, "link_type");
+            var master = Str(link, "master");
+            var up = link["flags"] is JsonArray flags && flags.Any(f => f?.GetValue<string>() == "UP");
+            items.Add($"link {name} kind={kind}{(master.Length > 0 ? " master=" + master : "")}{(up ? " up" : "")}");
+        }
+
+        foreach (var link in arrays[1].OfType<JsonObject>())
+        {
+            var name = Str(link, "ifname");
+            foreach (var addr in (link["addr_info"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var text = $"{Str(addr, "local")}/{addr["prefixlen"]}";
+                if (Str(addr, "scope") == "link" || (name == "lo" && text is "127.0.0.1/8" or "::1/128"))
+                {
+                    continue; // kernel-managed: link-local IPv6 and the loopback addresses set when lo goes up
+                }
+
+                items.Add($"addr {name} {text}");
+            }
+        }
+
+        foreach (var route in arrays[2].OfType<JsonObject>())
+        {
+            var dst = Str(route, "dst");
+            var type = Str(route, "type");
+            if (Str(route, "table") == "local" || type is "multicast" or "broadcast" || dst.StartsWith("fe80::", StringComparison.Ordinal)
+                || dst.StartsWith("ff00::", StringComparison.Ordinal))
+            {
+                continue; // kernel-managed companions of addresses and links
+            }
+
+            var via = Str(route, "gateway");
+            var table = Str(route, "table");
+            items.Add($"route {(type.Length > 0 ? type + " " : "")}{dst}{(via.Length > 0 ? " via " + via : "")} dev {Str(route, "dev")}" +
+                      $"{(table.Length > 0 ? " table " + table : "")} proto {Str(route, "protocol", "boot")}");
+        }
+    }
+
+    internal static void AddIptablesItems(string save, HashSet<string> items)
+    {
+        var table = "";
+        foreach (var raw in save.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('*'))
+            {
+                table = line[1..];
+            }
+            else if (line.StartsWith(':'))
+            {
+                items.Add($"iptables {table} chain {line[1..].Split(' ')[0]}");
+            }
+            else if (line.StartsWith("-A", StringComparison.Ordinal))
+            {
+                items.Add($"iptables {table} {line}");
+            }
+        }
+    }
+
+    internal static void AddNftItems(string ruleset, HashSet<string> items)
+    {
+        var context = new List<string>();
+        foreach (var raw in ruleset.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.EndsWith('{'))
+            {
+                context.Add(line[..^1].Trim());
+                items.Add("nft " + string.Join(" / ", context));
+            }
+            else if (line == "}")
+            {
+                if (context.Count > 0)
+                {
+                    context.RemoveAt(context.Count - 1);
+                }
+            }
+            else
+            {
+                items.Add("nft " + string.Join(" / ", context) + " : " + StripCounters(line));
+            }
+        }
+    }
+
+    internal static void AddFileItems(IReadOnlyList<string> roots, HashSet<string> items)
+    {
+        foreach (var root in roots.Where(Directory.Exists))
+        {
+            var label = root.EndsWith("/upper", StringComparison.Ordinal)
+                ? "/" + Path.GetFileName(Path.GetDirectoryName(root))!.Replace('-', '/')
+                : Path.GetFileName(root);
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                var name = Path.GetFileName(file);
+                if (name == "lock" || name.StartsWith("last_reserved_ip", StringComparison.Ordinal) || name == "xtables.lock")
+                {
+                    continue; // host-local's lock and cursor files and iptables' lock are not allocations
+                }
+
+                items.Add($"file {label}/{Path.GetRelativePath(root, file)}");
+            }
+        }
+    }
+
+    private static string StripCounters(string rule) =>
+        System.Text.RegularExpressions.Regex.Replace(rule, @"counter packets \d+ bytes \d+", "counter");
+
+    private static string Str(JsonObject o, string key, string fallback = "") =>
+        o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : fallback;
+}
