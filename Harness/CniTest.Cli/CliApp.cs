@@ -22,6 +22,7 @@ public static class CliApp
 
         root.Subcommands.Add(VersionCommand.Create(ctx));
         root.Subcommands.Add(ValidateCommand.Create(ctx));
+        root.Subcommands.Add(RunCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         return root;
     }
@@ -42,12 +43,20 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration
+            var configuration = new InvocationConfiguration
             {
                 Output = ctx.Out,
                 Error = ctx.Error,
                 EnableDefaultExceptionHandler = false,
-            }, ct);
+            };
+            if (parse.CommandResult.Command.Name == "run")
+            {
+                // run handles SIGINT/SIGTERM itself: it must remove its namespaces before exiting, however long that
+                // takes, instead of being abandoned after System.CommandLine's grace period.
+                configuration.ProcessTerminationTimeout = null;
+            }
+
+            return await parse.InvokeAsync(configuration, ct);
         }
         catch (Exception e)
         {

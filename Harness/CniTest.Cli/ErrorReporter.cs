@@ -16,7 +16,8 @@ internal static class ErrorReporter
             case OperationCanceledException:
                 error.WriteLine("cnitest: interrupted");
                 return ExitCodes.Interrupted;
-            case UsageException or ConfigException or NetworkNotFoundException or PluginNotFoundException or SandboxException:
+            case UsageException or ConfigException or NetworkNotFoundException or PluginNotFoundException or SandboxException
+                or Scenarios.EnvironmentProblemException:
                 error.WriteLine($"cnitest: {e.Message}");
                 return ExitCodes.UsageOrEnvironment;
             case PluginErrorException p:

@@ -1,5 +1,6 @@
 using System.Net;
 using CniTest.Harness.Contract;
+using CniTest.Scenarios.Configs;
 using CniTest.Scenarios.Engine;
 using CniTest.Scenarios.Model;
 using CniTest.Scenarios.Sandbox;
@@ -44,7 +45,7 @@ internal static class AttachmentChecks
     private static async Task TwoIfNamesAsync(CheckContext ctx)
     {
         var first = ctx.NewAttachment();
-        var second = ctx.NewAttachment(AddChecks.OtherIfName, first.Sandbox, first.ContainerId);
+        var second = ctx.NewAttachment(AddChecks.OtherIfName, first.Sandbox, first.ContainerId, DefaultNetworks.Second(ctx.Plan.Network));
         await TwoAttachmentsAsync(ctx, first, second);
     }
 
@@ -57,7 +58,7 @@ internal static class AttachmentChecks
 
         var a1 = ResultView.Addresses(ResultView.Read(first.SubjectResult, ctx.Version, out _));
         var a2 = ResultView.Addresses(ResultView.Read(second.SubjectResult, ctx.Version, out _));
-        var shared = a1.Intersect(a2).ToList();
+        var shared = a1.Intersect(a2).Where(ResultView.IsPooled).ToList();
         var configured = ctx.Plan.Network.StaticAddresses();
         if (shared.Count > 0 && !shared.All(ip => configured.Contains(ip.ToString())))
         {

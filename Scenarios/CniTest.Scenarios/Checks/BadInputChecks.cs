@@ -52,6 +52,16 @@ internal static class BadInputChecks
         [CniErrorCodes.InvalidEnvironmentVariables], variable, RuleLevel.Must,
         Valid, r => r with { OmitVariables = new HashSet<string>([variable]) });
 
+    /// <summary>
+    /// True when <paramref name="message"/> names <paramref name="variable"/>: exactly, or without the CNI_ prefix
+    /// in any case and spelling ("containerID" names CNI_CONTAINERID, as Go's skel writes it).
+    /// </summary>
+    internal static bool Names(string message, string variable)
+    {
+        static string Fold(string s) => new([.. s.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant)]);
+        return message.Contains(variable, StringComparison.Ordinal) || Fold(message).Contains(Fold(variable["CNI_".Length..]), StringComparison.Ordinal);
+    }
+
     private static byte[] Valid(CheckContext ctx, Attachment a) => CheckContext.Encode(ctx.SubjectRequest(a));
 
     private static string Truncated(CheckContext ctx, Attachment a)
@@ -85,7 +95,7 @@ internal static class BadInputChecks
                 $"{c.What}: error code {error.Code} ({CniErrorCodes.Describe(error.Code)}) does not mean that; expected {string.Join(" or ", c.Codes.Select(x => $"{x} ({CniErrorCodes.Describe(x)})"))}, or a code of 100 and up", record);
         }
 
-        if (error.Code == CniErrorCodes.InvalidEnvironmentVariables && c.Names is { } name && !error.ToString().Contains(name, StringComparison.Ordinal))
+        if (error.Code == CniErrorCodes.InvalidEnvironmentVariables && c.Names is { } name && !Names(error.ToString(), name))
         {
             ctx.Fail("P4", RuleLevel.Must, $"{c.What}: code 4 must name the variable, but the message \"{error}\" does not mention {name}", record);
         }

@@ -48,7 +48,7 @@ internal static class ConcurrencyChecks
 
         var configured = ctx.Plan.Network.StaticAddresses();
         var duplicates = attachments
-            .SelectMany(a => ResultView.Addresses(ResultView.Read(a.SubjectResult, ctx.Version, out _)).Select(ip => (a, ip)))
+            .SelectMany(a => ResultView.Addresses(ResultView.Read(a.SubjectResult, ctx.Version, out _)).Where(ResultView.IsPooled).Select(ip => (a, ip)))
             .GroupBy(x => x.ip)
             .Where(g => g.Count() > 1 && !configured.Contains(g.Key.ToString()))
             .ToList();

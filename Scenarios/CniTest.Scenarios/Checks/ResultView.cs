@@ -32,6 +32,13 @@ internal static class ResultView
     /// <summary>The IP addresses (without prefix) a result hands out.</summary>
     public static IReadOnlyList<IPAddress> Addresses(Result100? result) => result is null ? [] : [.. result.IPs.Select(ip => ip.Address.Address)];
 
+    /// <summary>
+    /// False for addresses that every sandbox has by definition (loopback, link-local): those are not handed out
+    /// from a shared pool, so two attachments having them is no conflict.
+    /// </summary>
+    public static bool IsPooled(IPAddress ip) => !IPAddress.IsLoopback(ip) && !ip.IsIPv6LinkLocal
+        && !(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.GetAddressBytes() is [169, 254, ..]);
+
     /// <summary>"address/prefix" in the kernel's text form (IPv6 compressed the same way as <c>ip</c> prints it).</summary>
     public static string Text(Cidr cidr) => $"{cidr.Address}/{cidr.PrefixLength}";
 

@@ -18,11 +18,29 @@ public static class DefaultNetworks
     public const string Subnet = "10.99.0.0/24";
     public const string Gateway = "10.99.0.1";
 
+    /// <summary>The second network of the built-in config (another name, subnet and bridge), for a second interface.</summary>
+    public const string SecondNetworkName = "cnitest2";
+    public const string SecondSubnet = "10.98.0.0/24";
+    public const string SecondBridgeName = "cnitest-br1";
+
     /// <summary>The address the IPAM role's config lists for static-style plugins.</summary>
     public const string StaticAddress = "10.99.0.250/24";
 
     /// <summary>The type given to the top level of an IPAM-role request: the IPAM plugin sees a delegating caller's config.</summary>
     public const string IpamCallerType = "cnitest-ipam-caller";
+
+    /// <summary>
+    /// A second network like <paramref name="network"/> (another name, subnet and bridge), as a runtime attaches a
+    /// second network to a pod (Multus): the same network twice in one sandbox would make plugins collide on their
+    /// own per-network state (a gateway route, a masquerade chain named after network and container).
+    /// </summary>
+    public static NetworkSpec Second(NetworkSpec network) => !network.IsBuiltIn ? network : network.Variant(SecondNetworkName, new Dictionary<string, string>
+    {
+        [Subnet] = SecondSubnet,
+        [Gateway] = "10.98.0.1",
+        [StaticAddress] = "10.98.0.250/24",
+        [BridgeName] = SecondBridgeName,
+    });
 
     public static NetworkSpec For(PluginRole role, string pluginPath, IReadOnlyList<string> searchPath)
     {

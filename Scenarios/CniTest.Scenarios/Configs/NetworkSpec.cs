@@ -41,6 +41,43 @@ public sealed class NetworkSpec
     /// <summary>A member's config for one fake host: a deep copy with the IPAM marker replaced.</summary>
     public static JsonObject Render(ChainMember member, string ipamDir) => (JsonObject)Replace(member.Config.DeepClone(), ipamDir)!;
 
+    /// <summary>A copy with another name and string values replaced (whole values only).</summary>
+    public NetworkSpec Variant(string name, IReadOnlyDictionary<string, string> replacements) => new()
+    {
+        Name = name,
+        Role = Role,
+        Members = [.. Members.Select(m => m with { Config = (JsonObject)ReplaceValues(m.Config.DeepClone(), replacements)! })],
+        ConfigCniVersion = ConfigCniVersion,
+        MasterLinks = MasterLinks,
+        IsBuiltIn = IsBuiltIn,
+        Source = Source,
+    };
+
+    private static JsonNode? ReplaceValues(JsonNode? node, IReadOnlyDictionary<string, string> replacements)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                {
+                    o[key] = ReplaceValues(o[key]?.DeepClone(), replacements);
+                }
+
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    a[i] = ReplaceValues(a[i]?.DeepClone(), replacements);
+                }
+
+                return a;
+            case JsonValue v when v.TryGetValue<string>(out var s) && replacements.TryGetValue(s, out var r):
+                return JsonValue.Create(r);
+            default:
+                return node;
+        }
+    }
+
     /// <summary>The addresses an IPAM section lists literally under <c>addresses</c> (static-style IPAM).</summary>
     public IReadOnlySet<string> StaticAddresses()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CniTest.Scenarios.Configs;
 using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
@@ -6,13 +7,17 @@ namespace CniTest.Scenarios.Engine;
 /// <summary>One attachment a check makes: container id, interface name, sandbox, and what ADD returned.</summary>
 public sealed class Attachment
 {
-    internal Attachment(string containerId, string ifName, ContainerSandbox sandbox, int index)
+    internal Attachment(string containerId, string ifName, ContainerSandbox sandbox, int index, NetworkSpec network)
     {
+        Network = network;
         ContainerId = containerId;
         IfName = ifName;
         Sandbox = sandbox;
         Index = index;
     }
+
+    /// <summary>The network this attachment belongs to (the run's, or a second one).</summary>
+    public NetworkSpec Network { get; }
 
     public string ContainerId { get; }
     public string IfName { get; }

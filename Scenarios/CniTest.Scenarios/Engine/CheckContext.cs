@@ -60,10 +60,12 @@ public sealed partial class CheckContext
     internal InvocationRecord? FailedInvocation { get; private set; }
 
     /// <summary>A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id.</summary>
-    public Attachment NewAttachment(string? ifName = null, ContainerSandbox? sandbox = null, string? containerId = null)
+    public Attachment NewAttachment(string? ifName = null, ContainerSandbox? sandbox = null, string? containerId = null,
+        Configs.NetworkSpec? network = null)
     {
         var n = Interlocked.Increment(ref _attachments);
-        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? Host.NewSandbox(), n);
+        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? Host.NewSandbox(), n,
+            network ?? Plan.Network);
     }
 
     /// <summary>Records a finding and stops the check.</summary>

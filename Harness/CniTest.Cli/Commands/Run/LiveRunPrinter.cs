@@ -1,0 +1,104 @@
+using CniTest.Scenarios.Engine;
+using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Reporting;
+using Spectre.Console;
+
+namespace CniTest.Cli.Commands.Run;
+
+/// <summary>Live progress while the checks run, then a summary table and the failures in panels (Spectre.Console).</summary>
+internal sealed class LiveRunPrinter(CliContext ctx) : RunPrinter
+{
+    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Out) });
+
+    public override async Task<RunReport> RunAsync(Func<IRunObserver, Task<RunReport>> run)
+    {
+        RunReport? report = null;
+        await _console.Progress()
+            .AutoClear(true)
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var observer = new Observer(progress, _console);
+                report = await run(observer);
+            });
+        return report!;
+    }
+
+    public override void Summary(RunReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Path.GetFileName(report.Plugin)) + " as " + PluginRoles.Name(report.Role));
+        table.AddColumn("check");
+        table.AddColumn("version");
+        table.AddColumn("rule");
+        table.AddColumn("outcome");
+        table.AddColumn(new TableColumn("ms").RightAligned());
+        foreach (var r in report.Results)
+        {
+            table.AddRow(Markup.Escape(r.Id), r.CniVersion ?? "", r.Rule ?? "", Colored(r), $"{r.Duration.TotalMilliseconds:0}");
+        }
+
+        _console.Write(table);
+        foreach (var r in report.Results.Where(r => r.Outcome == CheckOutcome.Failed))
+        {
+            _console.Write(new Panel(new Text(FailureText.For(r))).Header($"[red]FAIL[/] {Markup.Escape(Label(r))}").Expand());
+        }
+
+        foreach (var r in report.Results.Where(r => r.IsWarning))
+        {
+            _console.MarkupLine($"[yellow]warning[/] {Markup.Escape(Label(r))} ({Markup.Escape(r.Rule ?? "")}): {Markup.Escape((r.Message ?? "").Split('\n')[0])}");
+        }
+
+        var color = report.Failed > 0 ? "red" : "green";
+        _console.MarkupLine($"[bold {color}]{(report.Failed > 0 ? "FAILED" : "PASSED")}[/]: {Markup.Escape(Verdict(report))}");
+    }
+
+    private static string Colored(CheckResult r) => r.Outcome switch
+    {
+        CheckOutcome.Failed => "[red]failed[/]",
+        CheckOutcome.Skipped => "[grey]skipped[/]",
+        _ => r.IsWarning ? "[yellow]passed (warning)[/]" : "[green]passed[/]",
+    };
+
+    private sealed class Observer(ProgressContext progress, IAnsiConsole console) : IRunObserver
+    {
+        private readonly Lock _lock = new();
+        private ProgressTask? _task;
+        private int _failed;
+        private string _plugin = "";
+
+        public void Planned(RunPlan plan, IReadOnlyList<PlannedCheck> checks)
+        {
+            lock (_lock)
+            {
+                console.MarkupLine($"[bold]cnitest run[/] {Markup.Escape(Headline(plan, checks))}");
+                _plugin = Path.GetFileName(plan.PluginPath);
+                _task = progress.AddTask(Markup.Escape(_plugin), maxValue: Math.Max(1, checks.Count));
+            }
+        }
+
+        public void Started(PlannedCheck check)
+        {
+            lock (_lock)
+            {
+                _task?.Description($"{Markup.Escape(_plugin)}: {Markup.Escape(check.Label)}");
+            }
+        }
+
+        public void Finished(CheckResult result)
+        {
+            lock (_lock)
+            {
+                if (result.Outcome == CheckOutcome.Failed)
+                {
+                    _failed++;
+                    console.MarkupLine($"[red]FAIL[/] {Markup.Escape(Label(result))} ({Markup.Escape(result.Rule ?? "")}): {Markup.Escape((result.Message ?? "").Split('\n')[0])}");
+                }
+
+                if (!result.Id.StartsWith("contract.", StringComparison.Ordinal))
+                {
+                    _task?.Increment(1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using CniTest.Scenarios.Engine;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Cli.Commands.Run;
+
+/// <summary>Shows a run: live progress and tables on a terminal, plain lines without one or when CI=true.</summary>
+internal abstract class RunPrinter
+{
+    public static RunPrinter Create(CliContext ctx)
+    {
+        var interactive = ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected
+                          && ctx.Env("CI") is not ("true" or "1") && ctx.Env("TERM") != "dumb";
+        return interactive ? new LiveRunPrinter(ctx) : new PlainRunPrinter(ctx.Out);
+    }
+
+    /// <summary>Runs <paramref name="run"/> with this printer following it.</summary>
+    public abstract Task<RunReport> RunAsync(Func<IRunObserver, Task<RunReport>> run);
+
+    /// <summary>The verdict: failures in full, warnings in short, the counts and the duration.</summary>
+    public abstract void Summary(RunReport report);
+
+    internal static string Headline(RunPlan plan, IReadOnlyList<PlannedCheck> checks)
+    {
+        var versions = plan.Matrix.Count == 0 ? "-" : string.Join(", ", plan.Matrix.Select(m => m.Version));
+        var traits = plan.Traits.ExistingInterface is { } lo ? $"; configures the existing {lo}" : "";
+        return $"{plan.PluginPath} as {PluginRoles.Name(plan.Role)}: {checks.Count} checks; versions {versions}; deep checks at {string.Join(", ", plan.DeepVersions)}; " +
+               $"profile {(plan.Options.Policy.Profile == RunProfile.Spec ? "spec" : "runtime")}{(plan.Options.Policy.Strict ? " --strict" : "")}; {plan.Options.Jobs} jobs{traits}";
+    }
+
+    internal static string Verdict(RunReport r) =>
+        $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {r.Results.Count} checks, {r.Passed} passed ({r.Warnings} with warnings), " +
+        $"{r.Failed} failed, {r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+
+    internal static string Label(CheckResult r) => r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]";
+
+    internal static string Status(CheckResult r) => r.Outcome switch
+    {
+        CheckOutcome.Failed => "FAIL",
+        CheckOutcome.Skipped => "SKIP",
+        _ => r.IsWarning ? "WARN" : "PASS",
+    };
+}

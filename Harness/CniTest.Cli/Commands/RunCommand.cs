@@ -1,0 +1,102 @@
+using System.CommandLine;
+using CniTest.Cli.Commands.Run;
+using CniTest.Scenarios.Engine;
+using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Reporting;
+using CniTest.Scenarios.Sandbox;
+
+namespace CniTest.Cli.Commands;
+
+/// <summary>
+/// <c>run --plugin PATH</c>: the conformance suite for any plugin binary, isolated in fake hosts (issue 5). The
+/// option names are a contract CI scripts depend on. Exit 0 when no check failed, 1 when one did, 2 for a usage,
+/// config or environment problem (with a one-line reason), 130 when interrupted.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var plugin = new Option<string>("--plugin") { Description = "The plugin binary under test", Required = true };
+        var role = new Option<string>("--role") { Description = "How the plugin is used: interface, chained or ipam [default interface]", DefaultValueFactory = _ => "interface" };
+        role.AcceptOnlyFromAmong("interface", "chained", "ipam");
+        var config = new Option<string?>("--config") { Description = "A network config or conflist to use as is instead of the built-in one for the role" };
+        var cniVersion = new Option<string?>("--cni-version") { Description = "Run at this version only, or 'all' to run the deep checks at every advertised version [default: matrix at every advertised version, deep checks at the highest]" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds each plugin call may take before it is killed [default 10]", DefaultValueFactory = _ => 10 };
+        var profile = new Option<string>("--profile") { Description = "runtime: fail MUST rules and the SHOULD rules runtimes depend on; spec: fail MUST rules only [default runtime]", DefaultValueFactory = _ => "runtime" };
+        profile.AcceptOnlyFromAmong("runtime", "spec");
+        var strict = new Option<bool>("--strict") { Description = "Turn every warning into a failure" };
+        var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
+        var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
+        var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text (comma-separated alternatives)" };
+        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host [default: number of cores]", DefaultValueFactory = _ => Environment.ProcessorCount };
+        timeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() <= 0)
+            {
+                r.AddError("--timeout must be a positive number of seconds");
+            }
+        });
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--jobs must be at least 1");
+            }
+        });
+
+        var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
+        {
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, jobs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            PluginRoles.TryParse(parse.GetValue(role), out var parsedRole);
+            var options = new RunOptions
+            {
+                PluginPath = ctx.FullPath(parse.GetValue(plugin)!),
+                Role = parsedRole,
+                ConfigPath = parse.GetValue(config) is { } c ? ctx.FullPath(c) : null,
+                CniVersion = parse.GetValue(cniVersion),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Policy = new ProfilePolicy(parse.GetValue(profile) == "spec" ? RunProfile.Spec : RunProfile.Runtime, parse.GetValue(strict)),
+                Filter = parse.GetValue(filter),
+                Jobs = parse.GetValue(jobs),
+                PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
+            };
+            var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
+            var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;
+            return await RunAsync(ctx, options, reportPath, junitPath, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CancellationToken ct)
+    {
+        using var guard = new InterruptGuard();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, guard.Token);
+        var printer = RunPrinter.Create(ctx);
+        RunReport result;
+        try
+        {
+            result = await printer.RunAsync(observer => SuiteRunner.RunAsync(options, observer, linked.Token));
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            ctx.Error.WriteLine("cnitest: interrupted; every fake host and sandbox was removed");
+            return ExitCodes.Interrupted;
+        }
+
+        if (reportPath is not null)
+        {
+            JsonReportWriter.Write(result, reportPath);
+        }
+
+        if (junitPath is not null)
+        {
+            JUnitReportWriter.Write(result, junitPath);
+        }
+
+        printer.Summary(result);
+        return result.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Reporting;
+
+/// <summary>
+/// The <c>--junit</c> XML, in the JUnit dialect GitHub and GitLab render: one test suite per run, one test case
+/// per check (per version), a failure element with the rule and the full account, skipped with the reason,
+/// warnings in system-out.
+/// </summary>
+public static class JUnitReportWriter
+{
+    public static XDocument ToXml(RunReport report)
+    {
+        var suiteName = $"cnitest run {Path.GetFileName(report.Plugin)} ({PluginRoles.Name(report.Role)})";
+        var cases = report.Results.Select(Case).ToList();
+        var seconds = Seconds(report.Duration);
+        var suite = new XElement("testsuite",
+            new XAttribute("name", suiteName),
+            new XAttribute("tests", report.Results.Count),
+            new XAttribute("failures", report.Failed),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", report.Skipped),
+            new XAttribute("time", seconds),
+            new XAttribute("timestamp", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XElement("properties",
+                Property("plugin", report.Plugin),
+                Property("role", PluginRoles.Name(report.Role)),
+                Property("versions", string.Join(",", report.Versions)),
+                Property("profile", report.Policy.Profile == RunProfile.Spec ? "spec" : "runtime"),
+                Property("strict", report.Policy.Strict ? "true" : "false")),
+            cases);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null),
+            new XElement("testsuites",
+                new XAttribute("name", "cnitest"),
+                new XAttribute("tests", report.Results.Count),
+                new XAttribute("failures", report.Failed),
+                new XAttribute("errors", 0),
+                new XAttribute("skipped", report.Skipped),
+                new XAttribute("time", seconds),
+                suite));
+    }
+
+    public static void Write(RunReport report, string path)
+    {
+        using var stream = File.Create(path);
+        ToXml(report).Save(stream);
+    }
+
+    private static XElement Case(CheckResult r)
+    {
+        var element = new XElement("testcase",
+            new XAttribute("classname", "cnitest." + r.Id.Split('.')[0]),
+            new XAttribute("name", r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]"),
+            new XAttribute("time", Seconds(r.Duration)));
+        switch (r.Outcome)
+        {
+            case CheckOutcome.Failed:
+                element.Add(new XElement("failure",
+                    new XAttribute("message", $"{r.Rule}: {FirstLine(r.Message)}"),
+                    new XAttribute("type", r.Rule ?? "failure"),
+                    Clean(FailureText.For(r))));
+                break;
+            case CheckOutcome.Skipped:
+                element.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message ?? "skipped"))));
+                break;
+            default:
+                if (r.IsWarning || r.Message is not null)
+                {
+                    element.Add(new XElement("system-out", Clean((r.IsWarning ? "warning: " + FailureText.For(r) : r.Message)!)));
+                }
+
+                break;
+        }
+
+        return element;
+    }
+
+    private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string? text) => Clean((text ?? "").Split('\n')[0]);
+
+    /// <summary>XML 1.0 cannot hold most control characters; a plugin's stdout may contain any byte.</summary>
+    internal static string Clean(string text) =>
+        new([.. text.Where(c => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !char.IsSurrogate(c)))]);
+}

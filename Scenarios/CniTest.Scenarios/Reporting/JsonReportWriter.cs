@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CniTest.Harness.Invocation;
+using CniTest.Scenarios.Model;
+
+namespace CniTest.Scenarios.Reporting;
+
+/// <summary>
+/// The <c>--report</c> JSON (issue 5 "Output"; schema <c>schemas/report/cnitest-report.schema.json</c>): exactly
+/// the keys of the issue, in its order. Keys are a contract for CI scripts.
+/// </summary>
+public static class JsonReportWriter
+{
+    public static JsonObject ToJson(RunReport report) => new()
+    {
+        ["plugin"] = report.Plugin,
+        ["role"] = PluginRoles.Name(report.Role),
+        ["versions"] = new JsonArray([.. report.Versions.Select(v => (JsonNode)v)]),
+        ["durationMs"] = Ms(report.Duration),
+        ["summary"] = new JsonObject
+        {
+            ["passed"] = report.Passed,
+            ["failed"] = report.Failed,
+            ["skipped"] = report.Skipped,
+            ["warnings"] = report.Warnings,
+        },
+        ["results"] = new JsonArray([.. report.Results.Select(Result)]),
+    };
+
+    public static void Write(RunReport report, string path)
+    {
+        var text = ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(path, text + "\n");
+    }
+
+    private static JsonNode Result(CheckResult r) => new JsonObject
+    {
+        ["id"] = r.Id,
+        ["title"] = r.Title,
+        ["rule"] = r.Rule,
+        ["cniVersion"] = r.CniVersion,
+        ["outcome"] = r.Outcome switch { CheckOutcome.Failed => "failed", CheckOutcome.Skipped => "skipped", _ => "passed" },
+        ["severity"] = r.Level is { } level ? ProfilePolicy.LevelName(level) : null,
+        ["message"] = r.Message,
+        ["durationMs"] = Ms(r.Duration),
+        ["invocations"] = new JsonArray([.. r.Invocations.Select(Invocation)]),
+    };
+
+    internal static JsonNode Invocation(InvocationRecord i) => new JsonObject
+    {
+        ["command"] = i.Environment.TryGetValue("CNI_COMMAND", out var c) ? c : i.Command,
+        ["env"] = new JsonObject([.. i.Environment.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+        ["stdin"] = i.StdinText,
+        ["stdout"] = i.StdoutText,
+        ["stderr"] = i.StderrText,
+        ["exitCode"] = i.Signal is null ? i.ExitCode : null,
+        ["signal"] = i.Signal,
+        ["durationMs"] = Ms(i.Duration),
+    };
+
+    private static double Ms(TimeSpan t) => Math.Round(t.TotalMilliseconds, 1);
+}
