@@ -27,7 +27,7 @@ internal static class RunCommand
         var strict = new Option<bool>("--strict") { Description = "Turn every warning into a failure" };
         var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
         var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
-        var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text (comma-separated alternatives)" };
+        var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this checklist id (e.g. del. or P27; comma-separated alternatives)" };
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host [default: number of cores]", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {

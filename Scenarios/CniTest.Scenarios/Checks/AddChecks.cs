@@ -19,6 +19,7 @@ internal static class AddChecks
         new()
         {
             Id = "add.matches-sandbox",
+            AlsoReports = ["P16", "P17", "P18"],
             Title = "The interfaces, MACs, addresses and routes the ADD result claims exist (sandbox and fake host)",
             Rule = "P14",
             Level = RuleLevel.Must,
@@ -28,6 +29,7 @@ internal static class AddChecks
         new()
         {
             Id = "add.ifname",
+            AlsoReports = ["P14"],
             Title = $"ADD with CNI_IFNAME={OtherIfName} creates a link with exactly that name",
             Rule = "P20",
             Level = RuleLevel.Must,

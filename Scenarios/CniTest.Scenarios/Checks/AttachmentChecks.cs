@@ -18,6 +18,7 @@ internal static class AttachmentChecks
         new()
         {
             Id = "add.two-sandboxes",
+            AlsoReports = ["P26"],
             Title = "Two attachments in different sandboxes get distinct addresses and neither disturbs the other",
             Rule = "P8",
             Level = RuleLevel.Must,
@@ -26,6 +27,7 @@ internal static class AttachmentChecks
         new()
         {
             Id = "add.two-ifnames",
+            AlsoReports = ["P8", "P26"],
             Title = "Two attachments in one sandbox under two interface names both work and stay independent",
             Rule = "P20",
             Level = RuleLevel.Must,

@@ -43,6 +43,7 @@ internal static class BadInputChecks
         Title = c.Title,
         Rule = c.ExitLevel == RuleLevel.Must ? "P1" : "P4",
         Level = c.ExitLevel,
+        AlsoReports = ["P1", "P2", "P4", "P5"],
         Body = ctx => RunAsync(ctx, c),
     });
 

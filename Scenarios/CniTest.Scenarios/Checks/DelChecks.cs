@@ -60,6 +60,7 @@ internal static class DelChecks
         new()
         {
             Id = "del.after-failed-add",
+            AlsoReports = ["P19"],
             Title = "DEL after an ADD that failed succeeds",
             Rule = "P26",
             Level = RuleLevel.Must,

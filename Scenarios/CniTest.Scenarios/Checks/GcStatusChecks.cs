@@ -29,6 +29,7 @@ internal static class GcStatusChecks
         new()
         {
             Id = "gc.attachment-keys",
+            AlsoReports = ["P37"],
             Title = "GC accepts the attachment list under either key alone (cni.dev/valid-attachments, cni.dev/attachments)",
             Rule = "P42",
             Level = RuleLevel.Should,

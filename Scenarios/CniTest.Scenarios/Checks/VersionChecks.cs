@@ -21,6 +21,7 @@ internal static class VersionChecks
         new()
         {
             Id = "version.reply",
+            AlsoReports = ["P12"],
             Title = "VERSION with only CNI_COMMAND set answers {cniVersion, supportedVersions} on stdout",
             Rule = "P10",
             Level = RuleLevel.Must,
@@ -30,6 +31,7 @@ internal static class VersionChecks
         new()
         {
             Id = "version.matrix",
+            AlsoReports = ["P14", "P15", "P16", "P17", "P18", "P24"],
             Title = "ADD and DEL succeed at an advertised version, with a result of that version's shape",
             Rule = "P13",
             Level = RuleLevel.Should,

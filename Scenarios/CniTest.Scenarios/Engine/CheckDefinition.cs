@@ -27,6 +27,13 @@ public sealed record CheckDefinition
     public required string Rule { get; init; }
 
     public required RuleLevel Level { get; init; }
+
+    /// <summary>Other checklist ids a failure of this check may cite (e.g. P2 when a call fails without an error object).</summary>
+    public IReadOnlyList<string> AlsoReports { get; init; } = [];
+
+    /// <summary>True when the check enforces <paramref name="checklistId"/> (its own rule or one it may report).</summary>
+    public bool Enforces(string checklistId) => Rule == checklistId || AlsoReports.Contains(checklistId);
+
     public VersionScope Scope { get; init; } = VersionScope.Deep;
 
     /// <summary>Runs at exactly this version (GC and STATUS: 1.1.0) instead of the scope's.</summary>

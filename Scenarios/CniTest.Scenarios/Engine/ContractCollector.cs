@@ -25,6 +25,10 @@ internal sealed class ContractCollector
 
     private sealed record Entry(string CheckId, InvocationRecord Record, ContractViolation Violation);
 
+    /// <summary>The checklist id of a contract result id (<c>contract.result.schema</c> → P16).</summary>
+    public static string? ChecklistIdOf(string resultId) =>
+        OutputContract.Rules.Append(CrashRule).FirstOrDefault(r => "contract." + r.Id == resultId)?.ChecklistId;
+
     /// <summary>Judges one call of the plugin under test.</summary>
     public void Observe(string checkId, InvocationRecord record, string requestCniVersion, bool delegatedIpam)
     {

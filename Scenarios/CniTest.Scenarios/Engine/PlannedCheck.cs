@@ -15,11 +15,11 @@ public static class Planner
 {
     public static IReadOnlyList<PlannedCheck> Expand(RunPlan plan, IEnumerable<CheckDefinition> catalog, string? filter)
     {
-        var terms = (filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var terms = Terms(filter);
         var planned = new List<PlannedCheck>();
         foreach (var def in catalog)
         {
-            if (!def.Roles.Contains(plan.Role) || !Matches(def.Id, terms))
+            if (!def.Roles.Contains(plan.Role) || !Matches(def.Id, terms, def.Enforces))
             {
                 continue;
             }
@@ -55,7 +55,17 @@ public static class Planner
         return planned;
     }
 
-    /// <summary>True when <paramref name="id"/> passes --filter (no terms: everything).</summary>
-    public static bool Matches(string id, IReadOnlyList<string> terms) =>
-        terms.Count == 0 || terms.Any(t => id.Contains(t, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// True when a check passes --filter (no terms: everything): a term matches when the id contains it, or when
+    /// it is a checklist id (P26) that the check enforces.
+    /// </summary>
+    public static bool Matches(string id, IReadOnlyList<string> terms, Func<string, bool> enforces) =>
+        terms.Count == 0 || terms.Any(t => id.Contains(t, StringComparison.OrdinalIgnoreCase) || (IsChecklistId(t) && enforces(t.ToUpperInvariant())));
+
+    /// <summary>The terms of a --filter value.</summary>
+    public static IReadOnlyList<string> Terms(string? filter) =>
+        (filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool IsChecklistId(string term) =>
+        term.Length > 1 && term[0] is 'P' or 'p' && term[1..].All(char.IsAsciiDigit);
 }

@@ -41,8 +41,9 @@ public static class SuiteRunner
         }).ToList();
         await Task.WhenAll(tasks);
 
-        var terms = (options.Filter ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var contractResults = contract.Results(options.Policy).Where(r => Planner.Matches(r.Id, terms)).ToList();
+        var terms = Planner.Terms(options.Filter);
+        var contractResults = contract.Results(options.Policy)
+            .Where(r => Planner.Matches(r.Id, terms, id => ContractCollector.ChecklistIdOf(r.Id) == id)).ToList();
         foreach (var r in contractResults)
         {
             observer?.Finished(r);
