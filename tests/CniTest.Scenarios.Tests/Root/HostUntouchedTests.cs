@@ -1,0 +1,52 @@
+using CniTest.Scenarios.Tests.Support;
+using FluentAssertions;
+using Xunit;
+
+namespace CniTest.Scenarios.Tests.Root;
+
+/// <summary>
+/// The host is sacred (issue 5 "Isolation"): a full run and an interrupted run of the CLI leave the machine's own
+/// namespace (links, addresses, routes, iptables, nft), its mounts, /var/lib/cni, /run/cni and /run/netns exactly
+/// as they were, and remove every directory they created.
+/// </summary>
+[Collection(RootCollection.Name)]
+public sealed class HostUntouchedTests
+{
+    [PrivilegedTheory]
+    [InlineData("bridge", "interface")]
+    [InlineData("tuning", "chained")]
+    public async Task Run_FullSuite_LeavesTheMachineAsItWas(string plugin, string role)
+    {
+        // Arrange
+        var before = MachineState.Take();
+
+        // Act
+        using var cli = CliProcess.Start("run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, plugin), "--role", role);
+        var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        exit.Should().Be(0, string.Join('\n', cli.Lines.TakeLast(20)));
+        MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
+        MachineState.Take().Should().Be(before);
+    }
+
+    [PrivilegedFact]
+    public async Task Run_InterruptedBySigint_RemovesEverythingAndLeavesTheMachineAsItWas()
+    {
+        // Arrange
+        var before = MachineState.Take();
+        using var cli = CliProcess.Start("run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, "bridge"), "--jobs", "1");
+
+        // Act: interrupt once checks are running (some fake hosts, sandboxes and plugin calls are in flight).
+        var started = await cli.WaitForLineAsync(l => l.StartsWith("PASS", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        cli.Interrupt();
+        var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        started.Should().BeTrue(string.Join('\n', cli.Lines));
+        exit.Should().Be(130, string.Join('\n', cli.Lines.TakeLast(20)));
+        cli.Lines.Should().Contain(l => l.Contains("interrupted", StringComparison.Ordinal));
+        MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
+        MachineState.Take().Should().Be(before);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+
+namespace CniTest.Scenarios.Tests.Support;
+
+/// <summary>The cnitest CLI started as a child process (the apphost built next to this test binary).</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly Lock _lock = new();
+
+    private CliProcess(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public static CliProcess Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "cnitest"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.Environment["CI"] = "true";
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var cli = new CliProcess(Process.Start(psi)!);
+        cli._process.OutputDataReceived += (_, e) => cli.Add(e.Data);
+        cli._process.ErrorDataReceived += (_, e) => cli.Add(e.Data);
+        cli._process.BeginOutputReadLine();
+        cli._process.BeginErrorReadLine();
+        return cli;
+    }
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>Waits until a line matching <paramref name="predicate"/> was printed.</summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> predicate, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < until && !_process.HasExited)
+        {
+            if (Lines.Any(predicate))
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return Lines.Any(predicate);
+    }
+
+    /// <summary>Sends SIGINT to this child only (by its pid), as Ctrl-C would.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _lines.Add(line);
+        }
+    }
+}
