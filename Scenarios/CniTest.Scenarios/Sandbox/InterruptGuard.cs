@@ -39,6 +39,7 @@ public sealed class InterruptGuard : IDisposable
         }
 
         LiveSandboxes.DisposeAll();
+        RunDirectory.RemoveOwnedBy(Environment.ProcessId);
         Environment.Exit(130);
     }
 

@@ -26,12 +26,17 @@ public sealed class RunDirectory : IDisposable
     }
 
     /// <summary>Removes run directories whose owner process is gone.</summary>
-    public static void SweepStale()
+    public static void SweepStale() => Remove(pid => !IsAlive(pid));
+
+    /// <summary>Removes the run directories of process <paramref name="pid"/> (the emergency path of an interrupt).</summary>
+    public static void RemoveOwnedBy(int pid) => Remove(owner => owner == pid);
+
+    private static void Remove(Func<int, bool> which)
     {
         foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), Prefix + "*"))
         {
             var owner = System.IO.Path.Combine(dir, OwnerFile);
-            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && !IsAlive(pid))
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && which(pid))
             {
                 MountTable.RemoveTree(dir);
             }

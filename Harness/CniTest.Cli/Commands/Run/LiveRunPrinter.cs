@@ -27,20 +27,30 @@ internal sealed class LiveRunPrinter(CliContext ctx) : RunPrinter
     public override void Summary(RunReport report)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Path.GetFileName(report.Plugin)) + " as " + PluginRoles.Name(report.Role));
-        table.AddColumn("check");
-        table.AddColumn("version");
-        table.AddColumn("rule");
-        table.AddColumn("outcome");
-        table.AddColumn(new TableColumn("ms").RightAligned());
-        foreach (var r in report.Results)
+        table.AddColumn(new TableColumn("check").NoWrap());
+        table.AddColumn(new TableColumn("version").NoWrap());
+        table.AddColumn(new TableColumn("rule").NoWrap());
+        table.AddColumn(new TableColumn("outcome").NoWrap());
+        table.AddColumn(new TableColumn("ms").RightAligned().NoWrap());
+        // Output-contract rules that every call kept are one row; the others are listed like checks.
+        var cleanContract = report.Results.Where(r => r.Id.StartsWith("contract.", StringComparison.Ordinal) && r.Outcome == CheckOutcome.Passed && !r.IsWarning).ToList();
+        foreach (var r in report.Results.Except(cleanContract))
         {
             table.AddRow(Markup.Escape(r.Id), r.CniVersion ?? "", r.Rule ?? "", Colored(r), $"{r.Duration.TotalMilliseconds:0}");
+        }
+
+        if (cleanContract.Count > 0)
+        {
+            table.AddRow($"contract.* ({cleanContract.Count} more output rules)", "", "", "[green]passed[/]", "");
         }
 
         _console.Write(table);
         foreach (var r in report.Results.Where(r => r.Outcome == CheckOutcome.Failed))
         {
-            _console.Write(new Panel(new Text(FailureText.For(r))).Header($"[red]FAIL[/] {Markup.Escape(Label(r))}").Expand());
+            // Written raw, not in a panel: the replay lines must survive copy and paste unwrapped.
+            _console.Write(new Rule($"[red]FAIL[/] {Markup.Escape(Label(r))}").LeftJustified());
+            ctx.Out.Write(FailureText.For(r));
+            ctx.Out.Flush();
         }
 
         foreach (var r in report.Results.Where(r => r.IsWarning))
