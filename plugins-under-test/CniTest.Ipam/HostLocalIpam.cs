@@ -30,7 +30,7 @@ public sealed class HostLocalIpam : ICniPlugin
         var attachment = new Attachment(args.ContainerId, args.IfName);
         var pending = config.RequestedIps.ToList();
         var ips = new List<CniIpConfig>();
-        using (var store = ReservationStore.Open(config.DataDir, config.Name))
+        using (var store = ReservationStore.Open(config))
         {
             try
             {
@@ -67,7 +67,7 @@ public sealed class HostLocalIpam : ICniPlugin
     public void Del(CmdArgs args)
     {
         var config = IpamConfigReader.Read(args);
-        using var store = ReservationStore.Open(config.DataDir, config.Name);
+        using var store = ReservationStore.Open(config);
         store.Release(new Attachment(args.ContainerId, args.IfName));
         store.Commit();
     }
@@ -80,7 +80,7 @@ public sealed class HostLocalIpam : ICniPlugin
     {
         var config = IpamConfigReader.Read(args);
         var attachment = new Attachment(args.ContainerId, args.IfName);
-        using var store = ReservationStore.Open(config.DataDir, config.Name);
+        using var store = ReservationStore.Open(config);
         var held = store.FindByAttachment(attachment);
         if (held.Count == 0)
             throw new CniPluginException(CniErrorCodes.Internal, $"host-local: Failed to find address added by container {args.ContainerId}");
@@ -103,7 +103,7 @@ public sealed class HostLocalIpam : ICniPlugin
         var valid = validAttachments.Select(a => a with { ContainerId = a.ContainerId.Trim() }).ToHashSet();
         var validIds = valid.Select(a => a.ContainerId).ToHashSet(StringComparer.Ordinal);
         var failures = new List<string>();
-        using var store = ReservationStore.Open(config.DataDir, config.Name);
+        using var store = ReservationStore.Open(config);
         foreach (var reservation in store.ScanAll())
         {
             var keep = reservation.IfName is null ? validIds.Contains(reservation.ContainerId) : valid.Contains(reservation.Attachment);
@@ -132,7 +132,7 @@ public sealed class HostLocalIpam : ICniPlugin
         var config = IpamConfigReader.Read(args);
         try
         {
-            using var store = ReservationStore.Open(config.DataDir, config.Name);
+            using var store = ReservationStore.Open(config);
             if (Interop.Libc.Access(store.NetworkDir, Interop.Libc.W_OK) != 0)
                 throw new IOException($"{store.NetworkDir} is not writable");
             var reserved = store.ReservedAddresses().ToList();

@@ -11,11 +11,12 @@ namespace CniTest.Ipam.Store;
 /// host-local slower as a network fills up (issue 6 item 2). One small file per attachment in
 /// <c>&lt;dataDir&gt;/.cnitest-ipam/&lt;network&gt;/</c>, outside the network directory so that directory stays
 /// byte-for-byte host-local's layout (a leading dot can never be a network name). The index is a cache: entries are
-/// verified against the reservation files before use, and it is rebuilt by one full scan whenever the network
-/// directory's mtime differs from the one recorded after our last change, i.e. when someone else (Go's host-local
-/// sharing the data directory, an operator, a crash between our writes) changed it. Caveat: a foreign change within
-/// the same kernel timestamp tick as our last change goes unnoticed until the next one. All access happens under the
-/// network's <c>lock</c>.
+/// verified against the reservation files before use (so stale entries are harmless), and it is rebuilt by one full
+/// scan whenever the network directory differs from the state recorded after our last change, i.e. when someone else
+/// (Go's host-local sharing the data directory, an operator, a crash between our writes) changed it. The recorded
+/// state is the directory's mtime plus the content of every <c>last_reserved_ip.N</c>: the mtime alone has kernel
+/// tick granularity, but every foreign reservation also rewrites a cursor file, so a missing entry (the only harmful
+/// kind) is always noticed. All access happens under the network's <c>lock</c>.
 /// </summary>
 internal sealed class AttachmentIndex
 {
@@ -28,18 +29,21 @@ internal sealed class AttachmentIndex
     private readonly string _dir;
     private readonly string _networkDir;
 
-    private AttachmentIndex(string dir, string networkDir)
+    private readonly int _rangeSetCount;
+
+    private AttachmentIndex(string dir, string networkDir, int rangeSetCount)
     {
         _dir = dir;
         _networkDir = networkDir;
+        _rangeSetCount = rangeSetCount;
     }
 
     /// <summary>Opens the index of <paramref name="networkDir"/>; returns it and whether it must be rebuilt.</summary>
-    public static (AttachmentIndex Index, bool Stale) Open(string dataDir, string network, string networkDir)
+    public static (AttachmentIndex Index, bool Stale) Open(string dataDir, string network, string networkDir, int rangeSetCount)
     {
         var dir = Path.Combine(dataDir, RootName, network);
         Directory.CreateDirectory(dir);
-        var index = new AttachmentIndex(dir, networkDir);
+        var index = new AttachmentIndex(dir, networkDir, rangeSetCount);
         return (index, index.ReadStamp() != index.CurrentStamp());
     }
 
@@ -82,7 +86,16 @@ internal sealed class AttachmentIndex
     /// <summary>Records the network directory's current state as "ours"; call after the last change.</summary>
     public void Commit() => File.WriteAllText(Path.Combine(_dir, StampName), CurrentStamp());
 
-    private string CurrentStamp() => Directory.GetLastWriteTimeUtc(_networkDir).Ticks.ToString(CultureInfo.InvariantCulture);
+    private string CurrentStamp()
+    {
+        var stamp = new StringBuilder(Directory.GetLastWriteTimeUtc(_networkDir).Ticks.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < _rangeSetCount; i++)
+        {
+            var cursor = Path.Combine(_networkDir, ReservationStore.LastReservedPrefix + i.ToString(CultureInfo.InvariantCulture));
+            stamp.Append('\n').Append(File.Exists(cursor) ? File.ReadAllText(cursor) : "-");
+        }
+        return stamp.ToString();
+    }
 
     private string? ReadStamp()
     {

@@ -35,15 +35,21 @@ internal sealed class ReservationStore : IDisposable
     /// <summary>The network directory.</summary>
     public string NetworkDir { get; }
 
-    /// <summary>Creates the network directory if needed (as host-local does, even on DEL) and takes the lock.</summary>
-    public static ReservationStore Open(string dataDir, string network)
+    /// <summary>Opens the store of <paramref name="config"/>'s network.</summary>
+    public static ReservationStore Open(Config.IpamConfig config) => Open(config.DataDir, config.Name, config.RangeSets.Count);
+
+    /// <summary>
+    /// Creates the network directory if needed (as host-local does, even on DEL), takes the lock and makes sure the
+    /// attachment index is current; <paramref name="rangeSetCount"/> names the cursor files the index watches.
+    /// </summary>
+    public static ReservationStore Open(string dataDir, string network, int rangeSetCount)
     {
         var dir = Path.Combine(dataDir, network);
         Directory.CreateDirectory(dir);
         var fileLock = FileLock.Acquire(Path.Combine(dir, LockName));
         try
         {
-            var (index, stale) = AttachmentIndex.Open(dataDir, network, dir);
+            var (index, stale) = AttachmentIndex.Open(dataDir, network, dir, rangeSetCount);
             var store = new ReservationStore(dir, fileLock, index);
             if (stale)
             {
