@@ -84,8 +84,9 @@ internal sealed class AttachmentIndex
     }
 
     /// <summary>Records the network directory's current state as "ours"; call after the last change.</summary>
-    public void Commit() => File.WriteAllText(Path.Combine(_dir, StampName), CurrentStamp());
+    public void Commit() => FileText.Overwrite(Path.Combine(_dir, StampName), CurrentStamp());
 
+    // A fixed-length digest, so rewriting the stamp never truncates (a journaled operation on ext4).
     private string CurrentStamp()
     {
         var stamp = new StringBuilder(Directory.GetLastWriteTimeUtc(_networkDir).Ticks.ToString(CultureInfo.InvariantCulture));
@@ -94,7 +95,7 @@ internal sealed class AttachmentIndex
             var cursor = Path.Combine(_networkDir, ReservationStore.LastReservedPrefix + i.ToString(CultureInfo.InvariantCulture));
             stamp.Append('\n').Append(File.Exists(cursor) ? File.ReadAllText(cursor) : "-");
         }
-        return stamp.ToString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())));
     }
 
     private string? ReadStamp()

@@ -19,9 +19,6 @@ internal sealed class ReservationStore : IDisposable
     /// <summary>The lock file's name.</summary>
     public const string LockName = "lock";
 
-    private const UnixFileMode FileMode644 =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
     private readonly FileLock _lock;
     private readonly AttachmentIndex _index;
 
@@ -74,15 +71,7 @@ internal sealed class ReservationStore : IDisposable
         var path = Path.Combine(NetworkDir, ip.ToString());
         try
         {
-            using var file = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.ReadWrite | FileShare.Delete,
-                UnixCreateMode = FileMode644,
-                BufferSize = 0,
-            });
-            file.Write(System.Text.Encoding.UTF8.GetBytes(Reservation.Content(attachment)));
+            FileText.CreateNew(path, Reservation.Content(attachment));
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -90,7 +79,7 @@ internal sealed class ReservationStore : IDisposable
             return false;
         }
         _index.Add(attachment, ip);
-        WriteText(Path.Combine(NetworkDir, LastReservedPrefix + rangeSetIndex.ToString(CultureInfo.InvariantCulture)), ip.ToString());
+        FileText.Overwrite(Path.Combine(NetworkDir, LastReservedPrefix + rangeSetIndex.ToString(CultureInfo.InvariantCulture)), ip.ToString());
         return true;
     }
 
@@ -193,18 +182,5 @@ internal sealed class ReservationStore : IDisposable
             return false;
         File.Delete(path);
         return true;
-    }
-
-    private static void WriteText(string path, string text)
-    {
-        using var file = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            Share = FileShare.ReadWrite | FileShare.Delete,
-            UnixCreateMode = FileMode644,
-            BufferSize = 0,
-        });
-        file.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 }

@@ -10,7 +10,18 @@ public sealed class IpamScratch : IDisposable
     public const string V4 = """[[{"subnet":"10.10.0.0/24"}]]""";
     public const string DualStack = """[[{"subnet":"10.10.0.0/24"}],[{"subnet":"fd00:10::/64"}]]""";
 
-    public string DataDir { get; } = Directory.CreateTempSubdirectory("cnitest-ipam-").FullName;
+    /// <summary>A scratch data directory under <paramref name="root"/> (default: the temp directory).</summary>
+    public IpamScratch(string? root = null)
+    {
+        DataDir = root is null
+            ? Directory.CreateTempSubdirectory("cnitest-ipam-").FullName
+            : Directory.CreateDirectory(Path.Combine(root, "cnitest-ipam-" + Guid.NewGuid().ToString("N"))).FullName;
+    }
+
+    /// <summary>tmpfs when the machine has one: timing tests then measure our code, not the disk's journal.</summary>
+    public static string? MemoryRoot => Directory.Exists("/dev/shm") ? "/dev/shm" : null;
+
+    public string DataDir { get; }
 
     public string NetworkDir => Path.Combine(DataDir, Network);
 
