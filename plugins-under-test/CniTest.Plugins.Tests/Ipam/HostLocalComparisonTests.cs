@@ -39,6 +39,31 @@ public sealed class HostLocalComparisonTests : IDisposable
     [ReferencePluginFact]
     public void Sequence_V031_MatchesGoHostLocal() => RunAndCompare("0.3.1");
 
+    [ReferencePluginFact]
+    public void SharedDataDir_GoAndOursInterleaved_NeverCollideAndReleaseEachOthers()
+    {
+        // Arrange: one data directory for both, as after swapping the binary on a node with running pods
+        var config = _ours.Config(IpamScratch.DualStack, "1.0.0").ToJsonString();
+        var addresses = new List<string>();
+
+        // Act
+        for (var i = 0; i < 6; i++)
+        {
+            var env = PluginProcess.Env("ADD", $"m{i}");
+            var outcome = i % 2 == 0 ? ReferencePlugins.Run("host-local", env, config) : IpamBinary.Run(env, config);
+            outcome.ExitCode.Should().Be(0, outcome.Stdout);
+            addresses.Add(outcome.Json!["ips"]![0]!["address"]!.GetValue<string>());
+        }
+        var duplicate = IpamBinary.Run(PluginProcess.Env("ADD", "m0"), config);
+        var dels = Enumerable.Range(0, 6).Select(i => IpamBinary.Run(PluginProcess.Env("DEL", $"m{i}"), config)).ToList();
+
+        // Assert: one shared cursor, Go's reservations seen by ours (duplicate check, DEL)
+        addresses.Should().Equal("10.10.0.2/24", "10.10.0.3/24", "10.10.0.4/24", "10.10.0.5/24", "10.10.0.6/24", "10.10.0.7/24");
+        duplicate.ExitCode.Should().NotBe(0);
+        dels.Should().OnlyContain(d => d.ExitCode == 0);
+        _ours.Files().Should().Equal("last_reserved_ip.0", "last_reserved_ip.1", "lock");
+    }
+
     private void RunAndCompare(string version)
     {
         // Arrange
