@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CniTest.Ipam.Net;
 using CniTest.PluginSdk.Conventions;
@@ -95,7 +94,7 @@ internal sealed class AttachmentIndex
             var cursor = Path.Combine(_networkDir, ReservationStore.LastReservedPrefix + i.ToString(CultureInfo.InvariantCulture));
             stamp.Append('\n').Append(File.Exists(cursor) ? File.ReadAllText(cursor) : "-");
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())));
+        return Fnv1a.Hex(stamp.ToString());
     }
 
     private string? ReadStamp()
@@ -116,7 +115,7 @@ internal sealed class AttachmentIndex
     {
         var key = $"{attachment.ContainerId.Trim()}:{attachment.IfName}";
         if (key.Length > MaxKeyLength || key.StartsWith('.') || key.Contains('/'))
-            key = "h-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            key = $"h-{key.Length}-{Fnv1a.Hex(key)}";
         return Path.Combine(_dir, key);
     }
 }
