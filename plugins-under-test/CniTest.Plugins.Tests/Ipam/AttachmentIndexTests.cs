@@ -66,5 +66,24 @@ public sealed class AttachmentIndexTests : IDisposable
         _scratch.Read("10.10.0.2").Should().Be("other\r\neth0");
     }
 
+    [Fact]
+    public void AddDel_ContainerIdLongerThanAFileName_Work()
+    {
+        // Arrange: the index file name is hashed when "<id>:<ifname>" would not fit NAME_MAX
+        var config = _scratch.Config();
+        var id = new string('a', 300);
+        _ipam.Add(IpamScratch.Args(CniCommand.Add, config, id));
+
+        // Act
+        var duplicate = () => _ipam.Add(IpamScratch.Args(CniCommand.Add, config, id));
+        var check = () => _ipam.Check(IpamScratch.Args(CniCommand.Check, config, id));
+
+        // Assert
+        duplicate.Should().Throw<PluginSdk.Errors.CniPluginException>();
+        check.Should().NotThrow();
+        _ipam.Del(IpamScratch.Args(CniCommand.Del, config, id));
+        _scratch.Files().Should().Equal("last_reserved_ip.0", "lock");
+    }
+
     public void Dispose() => _scratch.Dispose();
 }
