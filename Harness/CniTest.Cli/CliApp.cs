@@ -22,7 +22,6 @@ public static class CliApp
 
         root.Subcommands.Add(VersionCommand.Create(ctx));
         root.Subcommands.Add(ValidateCommand.Create(ctx));
-        root.Subcommands.Add(SchemaCommand.Create(ctx));
         return root;
     }
 

@@ -45,8 +45,7 @@ internal static class AttachmentCommands
                 Args = settings.CniArgs,
                 CapabilityArgs = settings.CapabilityArgs,
             };
-            var contract = new ContractReporter(ctx.Error);
-            var runtime = settings.CreateRuntime(ctx, [contract]);
+            var runtime = settings.CreateRuntime(ctx, []);
             await operation(runtime, list, rt, parse, ctx, ct);
             return ExitCodes.Success;
         });

@@ -54,11 +54,6 @@ internal static class ValidateCommand
                 }
 
                 var list = file.List!;
-                foreach (var f in SchemaFindings.For(list))
-                {
-                    printer.Add(f);
-                }
-
                 if (seen.TryGetValue(list.Name, out var first))
                 {
                     printer.Add(new ValidationFinding(FindingSeverity.Error, list.Name,

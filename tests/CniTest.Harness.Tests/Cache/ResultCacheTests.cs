@@ -51,7 +51,7 @@ public sealed class ResultCacheTests : IDisposable
 
         // Assert
         status.Should().Be(CacheReadStatus.Found);
-        entry!.CniArgs.Should().Equal(new KeyValuePair<string, string>("K", "V"));
+        entry!.CniArgs.Should().Equal([new KeyValuePair<string, string>("K", "V")]);
         entry.Result!["ips"]![0]!["address"]!.GetValue<string>().Should().Be("10.0.0.2/24");
     }
 

@@ -4,6 +4,7 @@ using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using CniTest.Integration.Tests.Support;
 using FluentAssertions;
+using Xunit;
 
 namespace CniTest.Integration.Tests.Runtime;
 

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace CniTest.Harness.Results.V040;
+
+/// <summary>An entry of <c>interfaces</c> in a 0.3.x/0.4.0 result: name, mac, sandbox (checklist §3.4).</summary>
+public sealed record Interface040
+{
+    public required string Name { get; init; }
+    public string? Mac { get; init; }
+
+    /// <summary>The netns path for interfaces inside a sandbox; absent for host interfaces.</summary>
+    public string? Sandbox { get; init; }
+
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject { ["name"] = Name };
+        ResultJson.AddIfPresent(o, "mac", Mac);
+        ResultJson.AddIfPresent(o, "sandbox", Sandbox);
+        return o;
+    }
+
+    internal static Interface040 FromJson(JsonObject o, string path) => new()
+    {
+        Name = ResultJson.String(o, "name", path) ?? "",
+        Mac = ResultJson.OptionalString(o, "mac", path),
+        Sandbox = ResultJson.OptionalString(o, "sandbox", path),
+    };
+}
