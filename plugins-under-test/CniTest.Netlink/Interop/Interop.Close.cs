@@ -4,7 +4,7 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
-        /// <summary>close(2); called only from <see cref="FileDescriptorHandle.ReleaseHandle"/>.</summary>
+        /// <summary>close(2); called only from FileDescriptorHandle.ReleaseHandle.</summary>
         [LibraryImport(Libraries.Libc, EntryPoint = "close", SetLastError = true)]
         internal static partial int close(int fd);
     }

@@ -59,11 +59,8 @@ internal static class RouteRequests
             w.WriteAddress(RTA_DST, destination.BaseAddress); // "default" has no RTA_DST, as in iproute2
         }
 
-        if (table >= 256)
-        {
-            w.WriteUInt32(RTA_TABLE, table);
-        }
-
+        // iproute2 writes attributes in argument order and the device last; this is the order of
+        // "ip route add DST via GW metric M table T dev DEV", so captures of that command compare byte for byte.
         if (gateway is not null)
         {
             w.WriteAddress(RTA_GATEWAY, gateway);
@@ -72,6 +69,11 @@ internal static class RouteRequests
         if (metric is { } priority)
         {
             w.WriteUInt32(RTA_PRIORITY, priority);
+        }
+
+        if (table >= 256)
+        {
+            w.WriteUInt32(RTA_TABLE, table);
         }
 
         if (index > 0)

@@ -4,7 +4,7 @@ namespace CniTest.Netlink.Wire;
 
 // Fixed headers copied byte-for-byte onto the wire, in host byte order, as declared in the kernel UAPI headers.
 // Field names keep the kernel spelling so they can be grepped against the headers; StructSizeTests pins the sizes.
-#pragma warning disable IDE1006 // kernel names
+#pragma warning disable IDE1006, CS8981 // kernel names, all lower case on purpose
 
 /// <summary><c>struct nlmsghdr</c> (linux/netlink.h), 16 bytes.</summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -70,4 +70,4 @@ internal struct nlattr
     internal ushort nla_len;
     internal ushort nla_type;
 }
-#pragma warning restore IDE1006
+#pragma warning restore IDE1006, CS8981
