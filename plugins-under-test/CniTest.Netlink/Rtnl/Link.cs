@@ -37,7 +37,7 @@ public sealed record Link
 
     /// <summary>
     /// IFLA_LINK: for a veth, the peer's ifindex (an index in the peer's namespace when <see cref="LinkNetnsId"/> is
-    /// set); for a macvlan, its lower device. Null when the kernel did not send it or it equals <see cref="Index"/>.
+    /// set); for a macvlan, its lower device. Null when the kernel did not send it.
     /// </summary>
     public int? ParentIndex { get; init; }
 

@@ -63,7 +63,9 @@ internal static class LinkParser
             HardwareAddress = mac,
             Flags = info.ifi_flags,
             OperState = operState,
-            ParentIndex = parent == info.ifi_index ? null : parent,
+            // A peer in another namespace may well have the same ifindex as this link; only a same-namespace self
+            // reference means "no parent" (the kernel normally leaves IFLA_LINK out then).
+            ParentIndex = parent == info.ifi_index && netnsId is null ? null : parent,
             LinkNetnsId = netnsId,
             SlaveKind = slaveKind,
             BridgePortHairpin = hairpin,
