@@ -139,6 +139,7 @@ public sealed class LinkIntegrationTests : IDisposable
             var link = rtnl.LinkGetByName("tmp0");
             rtnl.LinkSetName(link.Index, "eth0");
             rtnl.LinkSetHardwareAddress(link.Index, mac);
+            rtnl.LinkSetAlias(link.Index, "cnitest-bridge c1/eth0");
             rtnl.LinkSetUp(link.Index);
             rtnl.LinkSetDown(link.Index);
             return (rtnl.LinkGetByIndex(link.Index), rtnl.LinkFindByName("tmp0") is null, rtnl.LinkList());
@@ -147,6 +148,7 @@ public sealed class LinkIntegrationTests : IDisposable
         // Assert
         renamed.Name.Should().Be("eth0");
         renamed.HardwareAddress.Should().Be(mac);
+        renamed.Alias.Should().Be("cnitest-bridge c1/eth0");
         renamed.IsUp.Should().BeFalse();
         oldNameGone.Should().BeTrue();
         list.Select(l => l.Name).Should().BeEquivalentTo("lo", "eth0", "tmp1");

@@ -100,6 +100,23 @@ public sealed class LinkRequestsSetTests
     }
 
     [Fact]
+    public void SetAlias_Text_MatchesIpLinkSetAliasWithoutNul()
+    {
+        // Arrange: ip link set dev veth0 alias "cnitest x/eth0"
+        var expected = Hex.Parse("""
+            34000000 1000 0500 d616046b 00000000
+            00000000 03000000 00000000 00000000
+            1200 1400 636e697465737420782f65746830 0000  # IFLA_IFALIAS, 14 bytes, no NUL
+            """);
+
+        // Act
+        var actual = LinkRequests.SetAlias(3, "cnitest x/eth0").Finish(0x6b0416d6);
+
+        // Assert
+        actual.ToArray().Should().Equal(expected);
+    }
+
+    [Fact]
     public void SetHardwareAddress_Mac_MatchesIpLinkSetAddress()
     {
         // Arrange: ip link set dev veth0 address 02:42:ac:11:00:02

@@ -14,6 +14,9 @@ public sealed record Link
     /// <summary>IFLA_INFO_KIND: "veth", "bridge", "macvlan"…; null for devices without rtnl_link_ops (lo, physical NICs).</summary>
     public string? Kind { get; init; }
 
+    /// <summary>IFLA_IFALIAS: the free-text alias (<c>ip link set … alias</c>); null when none is set.</summary>
+    public string? Alias { get; init; }
+
     /// <summary>IFLA_MASTER: the bridge (or other master) this link is enslaved to.</summary>
     public int? MasterIndex { get; init; }
 

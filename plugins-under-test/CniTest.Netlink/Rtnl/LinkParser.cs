@@ -15,7 +15,7 @@ internal static class LinkParser
         }
 
         var info = message.ReadStruct<ifinfomsg>();
-        string? name = null, kind = null, slaveKind = null;
+        string? name = null, kind = null, slaveKind = null, alias = null;
         int? master = null, parent = null, netnsId = null;
         bool? hairpin = null, vlanFiltering = null;
         var mtu = 0;
@@ -28,6 +28,9 @@ internal static class LinkParser
             {
                 case IFLA_IFNAME:
                     name = attribute.GetString();
+                    break;
+                case IFLA_IFALIAS:
+                    alias = attribute.GetString();
                     break;
                 case IFLA_MTU:
                     mtu = (int)attribute.GetUInt32();
@@ -58,6 +61,7 @@ internal static class LinkParser
             Index = info.ifi_index,
             Name = name ?? throw new NetlinkProtocolException($"link {info.ifi_index} has no IFLA_IFNAME"),
             Kind = kind,
+            Alias = string.IsNullOrEmpty(alias) ? null : alias,
             MasterIndex = master,
             Mtu = mtu,
             HardwareAddress = mac,

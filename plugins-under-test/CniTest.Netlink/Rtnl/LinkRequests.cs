@@ -106,6 +106,19 @@ internal static class LinkRequests
         return w;
     }
 
+    /// <summary><c>ip link set dev DEV alias TEXT</c>: sent without a NUL, as iproute2 does.</summary>
+    internal static NetlinkMessageWriter SetAlias(int index, string alias)
+    {
+        if (Encoding.UTF8.GetByteCount(alias) >= IFALIASZ)
+        {
+            throw new ArgumentException($"an alias is at most {IFALIASZ - 1} bytes", nameof(alias));
+        }
+
+        var w = Set(index);
+        w.WriteString(IFLA_IFALIAS, alias, nulTerminated: false);
+        return w;
+    }
+
     /// <summary><c>ip link set dev DEV address MAC</c>.</summary>
     internal static NetlinkMessageWriter SetHardwareAddress(int index, PhysicalAddress address)
     {

@@ -35,6 +35,12 @@ public sealed partial class RtnlHandle
     /// <summary>Renames a link; the kernel requires it to be down (EBUSY otherwise). Equivalent to: <c>ip link set dev DEV name NEW</c>.</summary>
     public void LinkSetName(int index, string name) => SetLink(LinkRequests.SetName(index, name), $"name {name}", index);
 
+    /// <summary>
+    /// Sets the interface alias (IFLA_IFALIAS), a free-text label kept by the kernel with the link; an empty string
+    /// clears it. Equivalent to: <c>ip link set dev DEV alias TEXT</c>.
+    /// </summary>
+    public void LinkSetAlias(int index, string alias) => SetLink(LinkRequests.SetAlias(index, alias), "alias", index);
+
     /// <summary>Equivalent to: <c>ip link set dev DEV address MAC</c>.</summary>
     public void LinkSetHardwareAddress(int index, PhysicalAddress address) =>
         SetLink(LinkRequests.SetHardwareAddress(index, address), $"address {address}", index);

@@ -18,6 +18,7 @@ internal static class LinkConstants
     internal const ushort IFLA_PROTINFO = 12;
     internal const ushort IFLA_OPERSTATE = 16;
     internal const ushort IFLA_LINKINFO = 18;
+    internal const ushort IFLA_IFALIAS = 20;
     internal const ushort IFLA_NET_NS_FD = 28;
     internal const ushort IFLA_EXT_MASK = 29;
     internal const ushort IFLA_PROMISCUITY = 30;
@@ -52,6 +53,9 @@ internal static class LinkConstants
 
     /// <summary>IFNAMSIZ (if.h) including the terminating NUL: names are at most 15 bytes.</summary>
     internal const int IFNAMSIZ = 16;
+
+    /// <summary>IFALIASZ (if.h): an alias is at most 255 bytes.</summary>
+    internal const int IFALIASZ = 256;
 
     // Link kinds (IFLA_INFO_KIND strings), as the drivers register them.
     internal const string KindVeth = "veth";
