@@ -13,7 +13,8 @@ namespace CniTest.Bridge.Commands;
 
 /// <summary>
 /// ADD: bridge, veth pair, IPAM, container addresses and routes, gateway on the bridge, masquerading (Go bridge
-/// cmdAdd, same order of effects). The IPAM call runs in parallel with the link work, since it is usually an exec.
+/// cmdAdd, same order of effects). The IPAM call runs in parallel with the host-side link work once the veth pair
+/// exists, since it is usually an exec.
 /// If anything fails after IPAM allocated, IPAM DEL releases it (SPEC §4, P23) and the veth pair we created is
 /// removed, so a failed ADD leaks nothing.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class AddCommand
     {
         using var containerNetns = OpenContainerNetns(args.Netns);
         using var hostNetns = NetnsHandle.OpenCurrent();
-        var ipamTask = ipam is null ? null : Task.Run(() => ipam.Add(args));
+        Task<CniResult>? ipamTask = null;
         string? hostVethName = null;
         using var rtnl = new RtnlHandle();
         try
@@ -31,6 +32,10 @@ internal static class AddCommand
             var bridge = BridgeDevice.Ensure(rtnl, config);
             var veth = NetnsThread.Run(containerNetns, () => VethPair.CreateInContainer(args.IfName, config.Mtu, config.Mac, hostNetns));
             hostVethName = veth.HostName;
+
+            // Only now: had the interface name been taken (P19), an IPAM ADD + rollback DEL for the same container
+            // ID and ifname would have released the reservation of the attachment that already exists.
+            ipamTask = ipam is null ? null : Task.Run(() => ipam.Add(args));
             var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
 
             var result = new CniResult();
