@@ -103,3 +103,19 @@ public sealed class BridgeHost : IDisposable
         }
     }
 }
+
+/// <summary>Quick looks at a namespace through iproute2.</summary>
+public static class Ip
+{
+    /// <summary>Link names.</summary>
+    public static IReadOnlyList<string> Links(string netnsPath) =>
+        System.Text.Json.Nodes.JsonNode.Parse(BridgeHost.Run(netnsPath, "ip", "-j", "link", "show"))!.AsArray()
+            .Select(l => l!["ifname"]!.GetValue<string>()).ToList();
+
+    /// <summary>"ifname addr/prefix" for every address that is neither link-local nor on lo.</summary>
+    public static IReadOnlyList<string> Addresses(string netnsPath) =>
+        System.Text.Json.Nodes.JsonNode.Parse(BridgeHost.Run(netnsPath, "ip", "-j", "addr", "show"))!.AsArray()
+            .SelectMany(l => l!["addr_info"]!.AsArray().Select(a => (l, a)))
+            .Where(x => x.a!["scope"]?.GetValue<string>() is not ("link" or "host"))
+            .Select(x => $"{x.l!["ifname"]} {x.a!["local"]}/{x.a!["prefixlen"]}").ToList();
+}
