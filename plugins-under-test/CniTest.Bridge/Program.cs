@@ -1,9 +1,6 @@
 using CniTest.Bridge;
 using CniTest.Bridge.Ipam;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 
-// Stdout carries exactly one JSON document (a result or an error, P19 cni#571); everything else goes to stderr.
-using var stdin = Console.OpenStandardInput();
-using var stdout = Console.OpenStandardOutput();
-var host = new PluginHost(new BridgePlugin(IpamFactory.Create), PluginEnvironment.FromProcess(), stdin, stdout, Console.Error);
-return host.Run();
+// Stdout carries exactly one JSON document (a result or an error: cni#571); everything else goes to stderr.
+return PluginHost.Main(new BridgePlugin(IpamFactory.Create, Environment.GetEnvironmentVariable), BridgePlugin.Info);

@@ -1,8 +1,9 @@
 using CniTest.Bridge.Config;
+using CniTest.PluginSdk.Conventions;
 using CniTest.Bridge.Ipam;
 using CniTest.Bridge.Masquerade;
 using CniTest.Bridge.Network;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink;
 using CniTest.Netlink.Namespaces;
 using CniTest.Netlink.Rtnl;

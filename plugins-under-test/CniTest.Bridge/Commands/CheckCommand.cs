@@ -1,7 +1,7 @@
 using CniTest.Bridge.Config;
 using CniTest.Bridge.Ipam;
 using CniTest.Bridge.Network;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink.Namespaces;
 using CniTest.Netlink.Rtnl;
 using CniTest.PluginSdk.Errors;

@@ -2,7 +2,7 @@ using CniTest.Bridge.Config;
 using CniTest.Bridge.Ipam;
 using CniTest.Bridge.Masquerade;
 using CniTest.Bridge.Network;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink.Namespaces;
 
 namespace CniTest.Bridge.Commands;

@@ -2,9 +2,10 @@ using CniTest.Bridge.Config;
 using CniTest.Bridge.Ipam;
 using CniTest.Bridge.Masquerade;
 using CniTest.Bridge.Network;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink;
 using CniTest.Netlink.Rtnl;
+using CniTest.PluginSdk.Conventions;
 using CniTest.PluginSdk.Errors;
 
 namespace CniTest.Bridge.Commands;
@@ -16,9 +17,9 @@ namespace CniTest.Bridge.Commands;
 /// </summary>
 internal static class GcCommand
 {
-    public static void Run(CmdArgs args, BridgeConfig config, IIpam? ipam)
+    public static void Run(CmdArgs args, BridgeConfig config, IIpam? ipam, IReadOnlyList<Attachment> validAttachments)
     {
-        var valid = Attachments.ReadValid(args.Config);
+        var valid = validAttachments.ToHashSet();
         var errors = new List<string>();
         Try(errors, () => RemoveStaleVeths(config, valid));
         if (config.IpMasq)

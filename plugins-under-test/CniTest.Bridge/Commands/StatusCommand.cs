@@ -1,6 +1,6 @@
 using CniTest.Bridge.Config;
 using CniTest.Bridge.Ipam;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink.Rtnl;
 using CniTest.PluginSdk.Errors;
 

@@ -1,5 +1,6 @@
 using System.Net.NetworkInformation;
 using System.Text.Json.Nodes;
+using CniTest.PluginSdk.Conventions;
 using CniTest.PluginSdk.Errors;
 using CniTest.PluginSdk.Json;
 
@@ -8,7 +9,10 @@ namespace CniTest.Bridge.Config;
 /// <summary>Reads <see cref="BridgeConfig"/> from stdin JSON; wrong types name the key and value (P4), code 7.</summary>
 internal static class BridgeConfigParser
 {
-    public static BridgeConfig Parse(JsonObject config, string cniArgs)
+    /// <summary>The CNI_ARGS keys the bridge understands (Go's MacEnvArgs); others need IgnoreUnknown (P49).</summary>
+    public static readonly IReadOnlyCollection<string> CniArgsKeys = ["MAC"];
+
+    public static BridgeConfig Parse(JsonObject config, CniArgs cniArgs)
     {
         var bridgeName = ConfigReader.String(config, "bridge", "bridge");
         if (bridgeName is { Length: > 0 } && !IsInterfaceName(bridgeName))
@@ -69,7 +73,7 @@ internal static class BridgeConfigParser
         }
     }
 
-    private static PhysicalAddress? ReadMac(JsonObject config, string cniArgs)
+    private static PhysicalAddress? ReadMac(JsonObject config, CniArgs cniArgs)
     {
         var fromRuntime = ConfigReader.Object(config, "runtimeConfig", "runtimeConfig") is { } runtime
             ? ConfigReader.String(runtime, "mac", "runtimeConfig.mac")
@@ -77,7 +81,7 @@ internal static class BridgeConfigParser
         var fromArgs = ConfigReader.Object(config, "args", "args") is { } args && ConfigReader.Object(args, "cni", "args.cni") is { } cni
             ? ConfigReader.String(cni, "mac", "args.cni.mac")
             : null;
-        var text = NonEmpty(fromRuntime) ?? NonEmpty(fromArgs) ?? NonEmpty(CniArgs.Get(cniArgs, "MAC"));
+        var text = NonEmpty(fromRuntime) ?? NonEmpty(fromArgs) ?? NonEmpty(cniArgs["MAC"]);
         if (text is null)
         {
             return null;

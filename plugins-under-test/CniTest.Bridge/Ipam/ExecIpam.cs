@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.PluginSdk.Errors;
 using CniTest.PluginSdk.Results;
 
@@ -55,7 +55,7 @@ internal sealed class ExecIpam(string type) : IIpam
 
     private byte[] Invoke(CmdArgs args, string command)
     {
-        var executable = Find(type, args.Path);
+        var executable = Find(type, args.PathDirectories);
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardInput = true,

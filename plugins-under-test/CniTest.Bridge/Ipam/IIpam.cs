@@ -1,4 +1,4 @@
-using CniTest.Bridge.Skel;
+using CniTest.PluginSdk.Hosting;
 using CniTest.PluginSdk.Results;
 
 namespace CniTest.Bridge.Ipam;

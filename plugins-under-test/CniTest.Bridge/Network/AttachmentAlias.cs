@@ -1,4 +1,4 @@
-using CniTest.Bridge.Config;
+using CniTest.PluginSdk.Conventions;
 
 namespace CniTest.Bridge.Network;
 

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using CniTest.Bridge.Tests.Support;
+using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using CniTest.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Lifecycle;
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>GC (P37-P42) and STATUS (P44-P46) at 1.1.0, with the fake plugin as a recording IPAM.</summary>
 public sealed class GcStatusTests : IDisposable

@@ -2,11 +2,12 @@ using System.Net.NetworkInformation;
 using System.Text.Json.Nodes;
 using CniTest.Bridge.Config;
 using CniTest.Bridge.Network;
+using CniTest.PluginSdk.Conventions;
 using CniTest.PluginSdk.Errors;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Unit;
+namespace CniTest.Plugins.Tests.Bridge.Unit;
 
 public sealed class ConfigTests
 {
@@ -14,7 +15,7 @@ public sealed class ConfigTests
     public void Parse_Minimal_GoDefaults()
     {
         // Act
-        var config = BridgeConfigParser.Parse(Json("""{"name":"n","type":"cnitest-bridge"}"""), "");
+        var config = BridgeConfigParser.Parse(Json("""{"name":"n","type":"cnitest-bridge"}"""), CniArgs.Empty);
 
         // Assert
         config.Should().BeEquivalentTo(new BridgeConfig { Name = "n", BridgeName = "cni0" });
@@ -24,7 +25,7 @@ public sealed class ConfigTests
     public void Parse_IsDefaultGateway_ImpliesIsGateway()
     {
         // Act
-        var config = BridgeConfigParser.Parse(Json("""{"name":"n","isDefaultGateway":true,"ipam":{"type":"host-local"}}"""), "");
+        var config = BridgeConfigParser.Parse(Json("""{"name":"n","isDefaultGateway":true,"ipam":{"type":"host-local"}}"""), CniArgs.Empty);
 
         // Assert
         config.IsGateway.Should().BeTrue();
@@ -41,7 +42,7 @@ public sealed class ConfigTests
     public void Parse_BadOrUnsupported_CodeAndMessageNameTheKey(string json, uint code, string inMessage)
     {
         // Act
-        var act = () => BridgeConfigParser.Parse(Json(json), "");
+        var act = () => BridgeConfigParser.Parse(Json(json), CniArgs.Empty);
 
         // Assert (P4: the message names key and value)
         var error = act.Should().Throw<CniPluginException>().Which;
@@ -56,33 +57,14 @@ public sealed class ConfigTests
         var json = """{"name":"n","runtimeConfig":{"mac":"02:00:00:00:00:01"},"args":{"cni":{"mac":"02:00:00:00:00:02"}}}""";
 
         // Act
-        var all = BridgeConfigParser.Parse(Json(json), "IgnoreUnknown=1;MAC=02:00:00:00:00:03");
-        var argsOnly = BridgeConfigParser.Parse(Json("""{"name":"n","args":{"cni":{"mac":"02:00:00:00:00:02"}}}"""), "MAC=02:00:00:00:00:03");
-        var cniArgsOnly = BridgeConfigParser.Parse(Json("""{"name":"n"}"""), "MAC=02:00:00:00:00:03");
+        var all = BridgeConfigParser.Parse(Json(json), Args("IgnoreUnknown=1;MAC=02:00:00:00:00:03"));
+        var argsOnly = BridgeConfigParser.Parse(Json("""{"name":"n","args":{"cni":{"mac":"02:00:00:00:00:02"}}}"""), Args("MAC=02:00:00:00:00:03"));
+        var cniArgsOnly = BridgeConfigParser.Parse(Json("""{"name":"n"}"""), Args("MAC=02:00:00:00:00:03"));
 
         // Assert (P50, P51)
         all.Mac.Should().Be(PhysicalAddress.Parse("02-00-00-00-00-01"));
         argsOnly.Mac.Should().Be(PhysicalAddress.Parse("02-00-00-00-00-02"));
         cniArgsOnly.Mac.Should().Be(PhysicalAddress.Parse("02-00-00-00-00-03"));
-    }
-
-    [Theory]
-    [InlineData("""{"cni.dev/valid-attachments":[{"containerID":"a","ifname":"eth0"}]}""", 1)]
-    [InlineData("""{"cni.dev/attachments":[{"containerID":"a","ifname":"eth0"}],"cni.dev/valid-attachments":[{"containerID":"a","ifname":"eth0"}]}""", 1)]
-    [InlineData("""{"cni.dev/valid-attachments":null}""", 0)]
-    [InlineData("""{"cni.dev/valid-attachments":[]}""", 0)]
-    [InlineData("""{}""", 0)]
-    public void ReadValid_EveryKeySpelling_TheSameSet(string json, int count)
-    {
-        // Act (P42)
-        var valid = Attachments.ReadValid(Json(json));
-
-        // Assert
-        valid.Should().HaveCount(count);
-        if (count == 1)
-        {
-            valid.Should().Contain(new Attachment("a", "eth0"));
-        }
     }
 
     [Fact]
@@ -104,4 +86,6 @@ public sealed class ConfigTests
     }
 
     private static JsonObject Json(string text) => (JsonObject)JsonNode.Parse(text)!;
+
+    private static CniArgs Args(string text) => CniArgs.Parse(text, BridgeConfigParser.CniArgsKeys);
 }

@@ -1,10 +1,10 @@
-using CniTest.Bridge.Tests.Support;
+using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Lifecycle;
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>DEL idempotence (P26, P27) and what a failed ADD leaves behind (P19, P23, plugins#714): nothing.</summary>
 public sealed class DelAndFailureTests : IDisposable

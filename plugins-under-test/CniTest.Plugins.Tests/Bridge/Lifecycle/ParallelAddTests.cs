@@ -1,9 +1,9 @@
-using CniTest.Bridge.Tests.Support;
+using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Operations;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Lifecycle;
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>Concurrent ADD/DEL for different containers (P8) on a bridge that does not exist yet (plugins#366).</summary>
 public sealed class ParallelAddTests : IDisposable

@@ -5,7 +5,7 @@ using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using CniTest.Harness.Sandbox;
 
-namespace CniTest.Bridge.Tests.Support;
+namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>
 /// A fake host namespace plus container namespaces, all pinned under a private temp directory and removed on

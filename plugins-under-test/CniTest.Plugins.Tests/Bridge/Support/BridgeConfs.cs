@@ -1,4 +1,4 @@
-namespace CniTest.Bridge.Tests.Support;
+namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>Single network configurations for the lifecycle tests; all state stays in the fake host's private dirs.</summary>
 public static class BridgeConfs

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using CniTest.Harness.Sandbox;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Support;
+namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>
 /// Needs root (namespaces) and Debian's reference plugins (host-local as the IPAM, Go's bridge to compare with).

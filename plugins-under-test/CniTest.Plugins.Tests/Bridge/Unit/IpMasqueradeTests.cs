@@ -3,7 +3,7 @@ using CniTest.PluginSdk.Results;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Unit;
+namespace CniTest.Plugins.Tests.Bridge.Unit;
 
 /// <summary>The iptables-restore scripts; the lifecycle comparison checks that Go leaves the same rules.</summary>
 public sealed class IpMasqueradeTests

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using CniTest.Bridge.Tests.Support;
+using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Operations;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Lifecycle;
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>
 /// The same configuration through Go's bridge (Debian 1.1.1) in one fake host and through cnitest-bridge in

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CniTest.Bridge.Tests.Support;
+namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>
 /// What a namespace looks like to iproute2 (an observer independent of our netlink code), normalised so two runs

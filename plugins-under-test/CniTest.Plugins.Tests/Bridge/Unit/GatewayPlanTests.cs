@@ -5,7 +5,7 @@ using CniTest.PluginSdk.Results;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Unit;
+namespace CniTest.Plugins.Tests.Bridge.Unit;
 
 /// <summary>Go bridge calcGateways semantics on IPAM results.</summary>
 public sealed class GatewayPlanTests

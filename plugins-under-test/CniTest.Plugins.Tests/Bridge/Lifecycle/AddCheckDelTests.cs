@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using CniTest.Bridge.Tests.Support;
+using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Operations;
 using CniTest.Harness.Versioning;
 using CniTest.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 
-namespace CniTest.Bridge.Tests.Lifecycle;
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>ADD → CHECK → DEL → DEL of cnitest-bridge through the Harness runtime at every spec version.</summary>
 public sealed class AddCheckDelTests : IDisposable
