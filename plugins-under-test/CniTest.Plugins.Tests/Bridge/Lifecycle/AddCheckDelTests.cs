@@ -23,19 +23,31 @@ public sealed class AddCheckDelTests : IDisposable
     }
 
     [PrivilegedTheory(Timeout = 120_000)]
-    [InlineData("0.1.0")]
-    [InlineData("0.2.0")]
-    [InlineData("0.3.0")]
-    [InlineData("0.3.1")]
-    [InlineData("0.4.0")]
-    [InlineData("1.0.0")]
-    [InlineData("1.1.0")]
-    public async Task AddCheckDel_Version_ConfiguresThenRemovesEverything(string version)
+    [InlineData("0.1.0", "host-local")]
+    [InlineData("0.2.0", "host-local")]
+    [InlineData("0.3.0", "host-local")]
+    [InlineData("0.3.1", "host-local")]
+    [InlineData("0.4.0", "host-local")]
+    [InlineData("1.0.0", "host-local")]
+    [InlineData("1.1.0", "fake-ipam")] // Debian's host-local refuses 1.1.0
+    [InlineData("0.1.0", "cnitest-ipam")]
+    [InlineData("0.2.0", "cnitest-ipam")]
+    [InlineData("0.3.0", "cnitest-ipam")]
+    [InlineData("0.3.1", "cnitest-ipam")]
+    [InlineData("0.4.0", "cnitest-ipam")]
+    [InlineData("1.0.0", "cnitest-ipam")]
+    [InlineData("1.1.0", "cnitest-ipam")]
+    public async Task AddCheckDel_Version_ConfiguresThenRemovesEverything(string version, string ipam)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         var container = _host.NewContainer("c1");
-        var list = BridgeHost.Conf(version == "1.1.0" ? BridgeConfs.FakeIpam() : BridgeConfs.HostLocal(_host, version));
+        var list = BridgeHost.Conf(ipam switch
+        {
+            "fake-ipam" => BridgeConfs.FakeIpam(),
+            "cnitest-ipam" => BridgeConfs.OwnIpam(_host, version),
+            _ => BridgeConfs.HostLocal(_host, version),
+        });
         var runtime = _host.Runtime(cache: true, _fake.Path);
         var rt = new RuntimeConf("c1", container.Path, "eth0");
 
@@ -71,7 +83,7 @@ public sealed class AddCheckDelTests : IDisposable
         Ip.Links(container.Path).Should().Equal("lo");
         Ip.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
         _host.IpamReservations().Should().BeEmpty();
-        if (version == "1.1.0")
+        if (ipam == "fake-ipam")
         {
             _fake.Calls("fake-ipam").Select(c => c["command"]!.GetValue<string>()).Should().Equal("ADD", "CHECK", "DEL", "DEL");
         }

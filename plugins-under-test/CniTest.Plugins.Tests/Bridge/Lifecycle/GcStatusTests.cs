@@ -113,4 +113,69 @@ public sealed class GcStatusTests : IDisposable
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Code.Should().Be(50);
     }
+
+    [PrivilegedFact(Timeout = 60_000)]
+    public async Task Gc_WithOwnIpam_ReleasesTheStaleReservationAndKeepsTheValidOne()
+    {
+        // Arrange (P37, P38): GC goes to cnitest-ipam in-process
+        var ct = TestContext.Current.CancellationToken;
+        var keep = _host.NewContainer("keep");
+        var stale = _host.NewContainer("stale");
+        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.1.0"));
+        var runtime = _host.Runtime(cache: false);
+        var kept = (await runtime.AddNetworkListAsync(list, new RuntimeConf("keep", keep.Path, "eth0"), ct)).ToJson()["ips"]![0]!["address"]!.GetValue<string>();
+        await runtime.AddNetworkListAsync(list, new RuntimeConf("stale", stale.Path, "eth0"), ct);
+
+        // Act
+        await runtime.GcNetworkListAsync(list, new GcArgs([new Attachment("keep", "eth0")]), ct);
+
+        // Assert
+        _host.IpamReservations().Should().Equal(kept.Split('/')[0]);
+        Ip.Links(stale.Path).Should().Equal("lo");
+        Ip.Links(keep.Path).Should().Contain("eth0");
+    }
+
+    [PrivilegedFact(Timeout = 60_000)]
+    public async Task Status_WithOwnIpamAndAnExhaustedRange_NotAvailable()
+    {
+        // Arrange (P45): a /30 holds one usable address besides the gateway
+        var ct = TestContext.Current.CancellationToken;
+        var container = _host.NewContainer("only");
+        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.1.0").Replace(BridgeConfs.Subnet, "10.250.0.0/30"));
+        var runtime = _host.Runtime(cache: false);
+        await runtime.StatusNetworkListAsync(list, ct);
+        await runtime.AddNetworkListAsync(list, new RuntimeConf("only", container.Path, "eth0"), ct);
+
+        // Act
+        var act = () => runtime.StatusNetworkListAsync(list, ct);
+
+        // Assert
+        (await act.Should().ThrowAsync<PluginErrorException>()).Which.Code.Should().Be(50);
+    }
+
+    [PrivilegedFact(Timeout = 60_000)]
+    public async Task Add_OwnIpamNotInCniPath_FailsLikeTheExecWouldHave()
+    {
+        // Arrange: in-process delegation must not be observable, so a missing binary is still an error
+        var container = _host.NewContainer("nopath");
+        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.0.0"));
+        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = [BridgeHost.PluginDir == AppContext.BaseDirectory ? OnlyBridgeDir() : BridgeHost.PluginDir], Executor = _host.Executor });
+
+        // Act
+        var act = () => runtime.AddNetworkListAsync(list, new RuntimeConf("nopath", container.Path, "eth0"), TestContext.Current.CancellationToken);
+
+        // Assert
+        (await act.Should().ThrowAsync<PluginErrorException>()).Which.Message.Should().Contain("failed to find plugin \"cnitest-ipam\"");
+        Ip.Links(container.Path).Should().Equal("lo");
+        _host.IpamReservations().Should().BeEmpty();
+    }
+
+    /// <summary>A directory holding only a link to cnitest-bridge (the test output folder also holds cnitest-ipam).</summary>
+    private string OnlyBridgeDir()
+    {
+        var dir = Path.Combine(_host.Dir, "bridge-only");
+        Directory.CreateDirectory(dir);
+        File.CreateSymbolicLink(Path.Combine(dir, "cnitest-bridge"), Path.Combine(AppContext.BaseDirectory, "cnitest-bridge"));
+        return dir;
+    }
 }

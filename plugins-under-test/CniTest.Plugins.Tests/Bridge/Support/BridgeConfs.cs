@@ -14,6 +14,13 @@ public static class BridgeConfs
          "ipam":{"type":"host-local","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}
         """;
 
+    /// <summary>The bridge with our own IPAM (every version; the bridge calls it in-process).</summary>
+    public static string OwnIpam(BridgeHost host, string version, string extra = "") =>
+        $$$"""
+        {"cniVersion":"{{{version}}}","name":"brnet","type":"cnitest-bridge","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
+         "ipam":{"type":"cnitest-ipam","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}
+        """;
+
     /// <summary>
     /// The bridge with the scriptable fake plugin as IPAM: Debian's host-local refuses 1.1.0 configurations, and GC
     /// and STATUS forwarding are observed through the fake's call log. The fake hands out 10.99.0.2/24 via 10.99.0.1.

@@ -45,10 +45,13 @@ public sealed class BridgeHost : IDisposable
         return ns;
     }
 
-    /// <summary>A runtime that finds cnitest-bridge, then the reference plugins, then <paramref name="extraPath"/>.</summary>
+    /// <summary>
+    /// A runtime that finds cnitest-bridge, then cnitest-ipam (built next to these tests), then the reference
+    /// plugins, then <paramref name="extraPath"/>.
+    /// </summary>
     public CniRuntime Runtime(bool cache = true, params string[] extraPath) => new(new RuntimeOptions
     {
-        PluginPath = [PluginDir, Privileges.ReferencePluginDir, .. extraPath],
+        PluginPath = [PluginDir, AppContext.BaseDirectory, Privileges.ReferencePluginDir, .. extraPath],
         Executor = Executor,
         CacheDirectory = cache ? CacheDir : null,
     });
@@ -78,12 +81,12 @@ public sealed class BridgeHost : IDisposable
         return stdout.Result;
     }
 
-    /// <summary>host-local reservation files (not lock / last_reserved_ip) under the private IPAM dir.</summary>
+    /// <summary>Reservation files (named by their address; not lock, last_reserved_ip.N or other bookkeeping) under the private IPAM dir.</summary>
     public IReadOnlyList<string> IpamReservations() =>
         Directory.Exists(IpamDir)
             ? Directory.GetFiles(IpamDir, "*", SearchOption.AllDirectories)
                 .Select(Path.GetFileName).OfType<string>()
-                .Where(f => f != "lock" && !f.StartsWith("last_reserved_ip", StringComparison.Ordinal)).Order().ToList()
+                .Where(f => System.Net.IPAddress.TryParse(f, out _)).Order().ToList()
             : [];
 
     public void Dispose()
