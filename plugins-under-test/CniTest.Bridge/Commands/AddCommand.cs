@@ -36,7 +36,13 @@ internal static class AddCommand
 
             // Only now: had the interface name been taken (P19), an IPAM ADD + rollback DEL for the same container
             // ID and ifname would have released the reservation of the attachment that already exists.
-            ipamTask = ipam is null ? null : Task.Run(() => ipam.Add(args));
+            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than waking the thread pool.
+            ipamTask = ipam switch
+            {
+                null => null,
+                InProcessIpam => Task.FromResult(ipam.Add(args)),
+                _ => Task.Run(() => ipam.Add(args)),
+            };
             var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
 
             var result = new CniResult();
@@ -127,7 +133,7 @@ internal static class AddCommand
             rtnl.LinkSetAlias(hostVeth.Index, alias);
         }
 
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0");
+        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
         rtnl.LinkSetUp(hostVeth.Index);
         return rtnl.LinkGetByIndex(hostVeth.Index);
     }

@@ -115,12 +115,23 @@ internal static class BridgeDevice
         }
     }
 
-    /// <summary>Best-effort sysctl: IPv6 keys are missing when IPv6 is disabled, which is fine.</summary>
-    internal static void TrySysctl(string name, string value)
+    /// <summary>
+    /// Best-effort sysctl: IPv6 keys are missing when IPv6 is disabled, which is fine. <paramref name="onlyIfDifferent"/>
+    /// reads first (for shared state like the bridge's keys); an interface we just created has the kernel defaults,
+    /// so a plain write saves an open and a read.
+    /// </summary>
+    internal static void TrySysctl(string name, string value, bool onlyIfDifferent = true)
     {
         try
         {
-            SysctlFile.Ensure(name, value);
+            if (onlyIfDifferent)
+            {
+                SysctlFile.Ensure(name, value);
+            }
+            else
+            {
+                SysctlFile.Write(name, value);
+            }
         }
         catch (NetlinkException)
         {

@@ -21,8 +21,8 @@ internal static class ContainerInterface
     {
         using var rtnl = new RtnlHandle();
         var link = rtnl.LinkGetByName(ifName);
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{ifName}/accept_dad", "0");
-        BridgeDevice.TrySysctl($"net/ipv4/conf/{ifName}/arp_notify", "1");
+        BridgeDevice.TrySysctl($"net/ipv6/conf/{ifName}/accept_dad", "0", onlyIfDifferent: false);
+        BridgeDevice.TrySysctl($"net/ipv4/conf/{ifName}/arp_notify", "1", onlyIfDifferent: false);
 
         IPAddress? v4Gateway = null, v6Gateway = null;
         var mine = result.Ips.Where(ip => ip.Interface == containerIndexInResult).ToList();
