@@ -22,6 +22,7 @@ public static class CliApp
 
         root.Subcommands.Add(VersionCommand.Create(ctx));
         root.Subcommands.Add(ValidateCommand.Create(ctx));
+        root.Subcommands.Add(SchemaCommand.Create(ctx));
         return root;
     }
 

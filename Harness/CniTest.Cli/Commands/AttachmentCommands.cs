@@ -45,7 +45,7 @@ internal static class AttachmentCommands
                 Args = settings.CniArgs,
                 CapabilityArgs = settings.CapabilityArgs,
             };
-            var runtime = settings.CreateRuntime(ctx, []);
+            var runtime = settings.CreateRuntime(ctx, [new ContractReporter(ctx.Error)]);
             await operation(runtime, list, rt, parse, ctx, ct);
             return ExitCodes.Success;
         });

@@ -3,6 +3,7 @@ using CniTest.Harness.Config;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
+using CniTest.Harness.Schemas;
 
 namespace CniTest.Cli.Commands;
 
@@ -62,6 +63,11 @@ internal static class ValidateCommand
                 else
                 {
                     seen[list.Name] = file.Path;
+                }
+
+                foreach (var f in SchemaFindings.For(list))
+                {
+                    printer.Add(f);
                 }
 
                 if (searchPath.Count > 0)

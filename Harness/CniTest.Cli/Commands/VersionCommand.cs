@@ -33,7 +33,7 @@ internal static class VersionCommand
                 path = PluginLocator.Find(name, searchPath);
             }
 
-            var invoker = new PluginInvoker(ctx.Executor ?? new ProcessPluginExecutor(), []);
+            var invoker = new PluginInvoker(ctx.Executor ?? new ProcessPluginExecutor(), [new ContractReporter(ctx.Error)]);
             var info = await invoker.GetVersionInfoAsync(Path.GetFileName(path), path,
                 timeout: TimeSpan.FromSeconds(parse.GetValue(timeout) ?? 10), ct: ct);
             if (parse.GetValue(json))

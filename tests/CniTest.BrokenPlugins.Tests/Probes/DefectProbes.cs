@@ -1,0 +1,47 @@
+using CniTest.BrokenPlugins.Tests.Support;
+
+namespace CniTest.BrokenPlugins.Tests.Probes;
+
+/// <summary>Runs one scenario against a plugin and says whether the defect it looks for showed.</summary>
+public delegate Task<Evidence> Probe(Lab lab, string plugin);
+
+/// <summary>
+/// The probe for each broken-plugin fixture, by file name. Every probe is a plain scenario that must also run
+/// against the unbroken reference plugin and then see nothing, which is what makes the fixture test able to fail.
+/// </summary>
+public static class DefectProbes
+{
+    public static IReadOnlyDictionary<string, Probe> All { get; } = new Dictionary<string, Probe>
+    {
+        ["del-fails-netns-gone"] = DelProbes.NetnsGone,
+        ["del-not-idempotent"] = DelProbes.Twice,
+        ["del-leaks-ipam"] = DelProbes.LeaksIpam,
+        ["del-leaks-veth"] = DelProbes.LeaksLinks,
+        ["del-hangs"] = DelProbes.Hangs,
+        ["error-stderr-only"] = ErrorProbes.StderrOnly,
+        ["error-exit-zero"] = ErrorProbes.ExitZero,
+        ["error-code-undefined"] = ErrorProbes.UndefinedCode,
+        ["error-code-1-misused"] = ErrorProbes.CodeOneMisused,
+        ["env-error-unnamed"] = ErrorProbes.EnvUnnamed,
+        ["add-crashes"] = ErrorProbes.Crashes,
+        ["version-unsupported-accepted"] = VersionProbes.UnsupportedAccepted,
+        ["version-advertised-rejected"] = VersionProbes.AdvertisedRejected,
+        ["version-reply-empty"] = VersionProbes.EmptyReply,
+        ["result-version-mismatch"] = ResultProbes.VersionMismatch,
+        ["result-two-documents"] = ResultProbes.TwoDocuments,
+        ["result-missing-address"] = ResultProbes.MissingAddress,
+        ["result-ips-missing-version"] = ResultProbes.IpsMissingVersion,
+        ["result-bad-interface-index"] = ResultProbes.BadInterfaceIndex,
+        ["result-wrong-sandbox"] = ResultProbes.WrongSandbox,
+        ["add-empty-stdout"] = ResultProbes.EmptyStdout,
+        ["ignores-ifname"] = ResultProbes.IgnoresIfName,
+        ["second-add-succeeds"] = ResultProbes.SecondAddSucceeds,
+        ["check-always-succeeds"] = CheckProbes.AlwaysSucceeds,
+        ["check-false-positive"] = CheckProbes.FalsePositive,
+        ["add-not-concurrent-safe"] = ConcurrencyProbes.InterfaceAdds,
+        ["ipam-no-locking"] = ConcurrencyProbes.IpamAdds,
+        ["ipam-result-has-interfaces"] = DelegationProbes.IpamHasInterfaces,
+        ["chained-drops-prevresult"] = DelegationProbes.DropsPrevResult,
+        ["chained-del-needs-prevresult"] = DelegationProbes.DelNeedsPrevResult,
+    };
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CniTest.Harness.Invocation;
+using CniTest.Harness.Sandbox;
+using CniTest.Integration.Tests.Support;
+
+namespace CniTest.BrokenPlugins.Tests.Support;
+
+/// <summary>Where one attachment goes: <c>CNI_CONTAINERID</c>, <c>CNI_NETNS</c> and <c>CNI_IFNAME</c>.</summary>
+public sealed record Attachment(string ContainerId, string? Netns, string IfName);
+
+/// <summary>
+/// A private world for probing one plugin by hand: a fake host namespace (where the plugin runs and puts its host
+/// side), sandboxes on demand and a private IPAM dataDir, all removed on Dispose, also after a failed assertion.
+/// Plugins get the fixture folder first on <c>CNI_PATH</c>, then the reference plugins, as <c>cnitest run</c> does.
+/// </summary>
+public sealed class Lab : IDisposable
+{
+    public const string Network = "bpnet";
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly FakeHost _host = new();
+    private readonly CancellationToken _cancellation;
+    private int _sandboxes;
+
+    /// <summary>Creates the lab; <paramref name="cancellation"/> ends every plugin call (the test's timeout).</summary>
+    public Lab(CancellationToken cancellation = default) => _cancellation = cancellation;
+
+    public string IpamDir => _host.IpamDir;
+
+    /// <summary>A new sandbox namespace and an attachment into it with a fresh container id.</summary>
+    public (NetworkNamespace Sandbox, Attachment Attachment) NewAttachment(string ifName = "eth0")
+    {
+        var n = Interlocked.Increment(ref _sandboxes);
+        var sandbox = _host.NewContainer($"c{n}");
+        return (sandbox, new Attachment($"bp-c{n}", sandbox.Path, ifName));
+    }
+
+    /// <summary>An interface-role config: ptp-style keys plus host-local IPAM on a private range and dataDir.</summary>
+    public string InterfaceConf(string plugin, string version = "1.0.0") => new JsonObject
+    {
+        ["cniVersion"] = version,
+        ["name"] = Network,
+        ["type"] = Path.GetFileName(plugin),
+        ["ipMasq"] = false,
+        ["ipam"] = HostLocal("host-local", "10.252.0.0/24"),
+    }.ToJsonString();
+
+    /// <summary>An ipam-role config: the plugin is its own ipam type; both host-local and static keys present.</summary>
+    public string IpamConf(string plugin, string version = "1.0.0")
+    {
+        var ipam = HostLocal(Path.GetFileName(plugin), "10.253.0.0/24");
+        ipam["addresses"] = new JsonArray(new JsonObject { ["address"] = "10.254.0.5/24" });
+        return new JsonObject
+        {
+            ["cniVersion"] = version,
+            ["name"] = Network,
+            ["type"] = Path.GetFileName(plugin),
+            ["ipam"] = ipam,
+        }.ToJsonString();
+    }
+
+    /// <summary>A chained-role config carrying <paramref name="prevResult"/> (left out when null).</summary>
+    public static string ChainedConf(string plugin, JsonNode? prevResult, string version = "1.0.0")
+    {
+        var conf = new JsonObject { ["cniVersion"] = version, ["name"] = Network, ["type"] = Path.GetFileName(plugin) };
+        if (prevResult is not null)
+        {
+            conf["prevResult"] = prevResult.DeepClone();
+        }
+
+        return conf.ToJsonString();
+    }
+
+    /// <summary><paramref name="conf"/> with <c>prevResult</c> set, as a runtime sends it on CHECK.</summary>
+    public static string WithPrevResult(string conf, JsonNode prevResult)
+    {
+        var node = JsonNode.Parse(conf)!.AsObject();
+        node["prevResult"] = prevResult.DeepClone();
+        return node.ToJsonString();
+    }
+
+    /// <summary>Runs one plugin command by hand, in the fake host.</summary>
+    public Task<InvocationRecord> CallAsync(string plugin, string command, string stdin, Attachment? attachment,
+        TimeSpan? timeout = null, IReadOnlySet<string>? omit = null)
+    {
+        var request = new InvocationRequest(command, attachment?.ContainerId, attachment?.Netns, attachment?.IfName, [],
+            [Repo.BrokenPluginDir, Privileges.ReferencePluginDir], Encoding.UTF8.GetBytes(stdin))
+        {
+            Timeout = timeout ?? DefaultTimeout,
+            OmitVariables = omit ?? new HashSet<string>(),
+        };
+        return _host.Executor.ExecuteAsync(plugin, request, _cancellation);
+    }
+
+    /// <summary>VERSION the way a runtime probes it: only <c>CNI_COMMAND</c> set.</summary>
+    public Task<InvocationRecord> VersionAsync(string plugin) =>
+        CallAsync(plugin, CniCommand.Version, """{"cniVersion":"1.0.0"}""", null,
+            omit: InvocationRequest.SpecVariables.Where(v => v != "CNI_COMMAND").ToHashSet());
+
+    /// <summary>Link names in the fake host.</summary>
+    public IReadOnlyList<string> HostLinks() => FakeHost.Links(_host.Host.Path);
+
+    /// <summary>host-local-style reservation files in the private dataDir.</summary>
+    public IReadOnlyList<string> Reservations() => _host.IpamReservations();
+
+    public void Dispose() => _host.Dispose();
+
+    private JsonObject HostLocal(string type, string subnet) => new()
+    {
+        ["type"] = type,
+        ["dataDir"] = IpamDir,
+        ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = subnet })),
+    };
+}
