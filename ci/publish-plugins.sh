@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/plugins}"
 mkdir -p "$out"
-for project in plugins-under-test/CniTest.IpamPlugin; do
+for project in plugins-under-test/CniTest.IpamPlugin plugins-under-test/CniTest.Bridge; do
   dotnet publish "$project" -c Release -r linux-x64 -nologo -v q -o "$out"
 done
 rm -f "$out"/*.pdb "$out"/*.dbg

@@ -18,7 +18,7 @@ status=0
 publish_failed=0
 # Plugins as shipped: NativeAOT binaries (a warning fails the publish); the plugin tests then run these binaries.
 if ci/publish-plugins.sh "$results/plugins"; then
-  export CNITEST_IPAM_BINARY="$results/plugins/cnitest-ipam"
+  export CNITEST_IPAM_BINARY="$results/plugins/cnitest-ipam" CNITEST_BRIDGE_DIR="$results/plugins"
 else
   echo "NativeAOT publish of the plugins failed"
   publish_failed=1
