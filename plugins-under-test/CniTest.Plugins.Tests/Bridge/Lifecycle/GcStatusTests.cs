@@ -159,7 +159,7 @@ public sealed class GcStatusTests : IDisposable
         // Arrange: in-process delegation must not be observable, so a missing binary is still an error
         var container = _host.NewContainer("nopath");
         var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.0.0"));
-        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = [BridgeHost.PluginDir == AppContext.BaseDirectory ? OnlyBridgeDir() : BridgeHost.PluginDir], Executor = _host.Executor });
+        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = [OnlyBridgeDir()], Executor = _host.Executor });
 
         // Act
         var act = () => runtime.AddNetworkListAsync(list, new RuntimeConf("nopath", container.Path, "eth0"), TestContext.Current.CancellationToken);
@@ -170,12 +170,12 @@ public sealed class GcStatusTests : IDisposable
         _host.IpamReservations().Should().BeEmpty();
     }
 
-    /// <summary>A directory holding only a link to cnitest-bridge (the test output folder also holds cnitest-ipam).</summary>
+    /// <summary>A directory holding only a link to cnitest-bridge (its own folder, build or publish, also holds cnitest-ipam).</summary>
     private string OnlyBridgeDir()
     {
         var dir = Path.Combine(_host.Dir, "bridge-only");
         Directory.CreateDirectory(dir);
-        File.CreateSymbolicLink(Path.Combine(dir, "cnitest-bridge"), Path.Combine(AppContext.BaseDirectory, "cnitest-bridge"));
+        File.CreateSymbolicLink(Path.Combine(dir, "cnitest-bridge"), Path.Combine(BridgeHost.PluginDir, "cnitest-bridge"));
         return dir;
     }
 }
