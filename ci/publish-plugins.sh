@@ -9,4 +9,4 @@ mkdir -p "$out"
 for project in plugins-under-test/CniTest.IpamPlugin plugins-under-test/CniTest.Bridge; do
   dotnet publish "$project" -c Release -r linux-x64 -nologo -v q -o "$out"
 done
-rm -f "$out"/*.pdb "$out"/*.dbg
+rm -f "$out"/*.pdb "$out"/*.dbg "$out"/*.xml
