@@ -4,6 +4,7 @@ using CniTest.Harness.Results.V020;
 using CniTest.Harness.Results.V040;
 using CniTest.Harness.Results.V100;
 using Dns = CniTest.Harness.Results.Dns;
+using FluentAssertions;
 using Xunit;
 
 namespace CniTest.Harness.Tests.Results;
@@ -91,5 +92,19 @@ public class ResultRoundTripTests
 
         // Assert
         ResultAssert.SameResult(again, original);
+    }
+
+    [Fact]
+    public void SameResult_ResultsDifferingDeepInside_Fails()
+    {
+        // Arrange: guards the comparison the round trips rely on: it must look inside lists of records.
+        var a = (Result100)ResultParser.Parse(ResultSamples.Rich("1.1.0"));
+        var b = (Result100)ResultParser.Parse(ResultSamples.Rich("1.1.0").Replace("\"table\":100", "\"table\":101"));
+
+        // Act
+        var act = () => ResultAssert.SameResult(b, a);
+
+        // Assert
+        act.Should().Throw<Exception>().WithMessage("*Table*");
     }
 }
