@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CniTest.Harness.Config;
 using CniTest.Harness.Operations;
+using CniTest.Harness.Versioning;
 
 namespace CniTest.Cli.Commands;
 
@@ -64,8 +65,16 @@ internal static class AttachmentCommands
     private static Task Del(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct) =>
         runtime.DelNetworkListAsync(list, rt, ct);
 
-    private static Task Status(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct) =>
-        runtime.StatusNetworkListAsync(list, ct);
+    private static Task Status(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        if (!SpecVersions.HasStatus(list.CniVersion))
+        {
+            // R35: libcni answers success without asking anyone; say so rather than imply the plugins were asked.
+            ctx.Error.WriteLine($"cnitest: network \"{list.Name}\" is version {list.CniVersion}: STATUS exists from 1.1.0, no plugin was asked");
+        }
+
+        return runtime.StatusNetworkListAsync(list, ct);
+    }
 
     private static Command BuildGc(CliContext ctx)
     {

@@ -15,14 +15,19 @@ internal sealed record ResultSchemaCheck(JsonObject Result, string Version, Resu
     /// <summary>
     /// Validates against the result's own version when it names a spec version (so that a wrong version is
     /// reported once, by result.cni-version, instead of as a cascade of shape errors), else the request's.
-    /// Null when there is no result object or no schema for either version.
+    /// Null when ADD did not succeed with one JSON document, or there is no schema for either version.
+    /// <see cref="Result"/> is the document when it is an object, else an empty object (so cross-field rules see nothing).
     /// </summary>
     public static ResultSchemaCheck? For(ContractInput input)
     {
-        if (input.Command != Invocation.CniCommand.Add || !input.Succeeded || input.Stdout.Single is not JsonObject result)
+        if (input.Command != Invocation.CniCommand.Add || !input.Succeeded || !input.Stdout.IsSingle)
         {
             return null;
         }
+
+        // A document that is not an object (null, an array, a string) is still validated: the schema says why.
+        var document = input.Stdout.Single;
+        var result = document as JsonObject ?? [];
 
         var own = result["cniVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var version = SpecVersions.IsKnown(own) ? own! : input.EffectiveVersion;
@@ -32,6 +37,6 @@ internal sealed record ResultSchemaCheck(JsonObject Result, string Version, Resu
         }
 
         var kind = input.IsDelegatedIpam ? SchemaKind.IpamResult : SchemaKind.Result;
-        return new ResultSchemaCheck(result, version, family, kind, SchemaValidator.Validate(kind, version, result));
+        return new ResultSchemaCheck(result, version, family, kind, SchemaValidator.Validate(kind, version, document));
     }
 }

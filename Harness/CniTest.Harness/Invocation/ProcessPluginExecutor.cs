@@ -44,8 +44,8 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         var stopwatch = Stopwatch.StartNew();
         using var process = await StartWithRetryAsync(startInfo, pluginPath, cancellationToken);
 
-        var stdoutTask = ReadAllAsync(process.StandardOutput.BaseStream);
-        var stderrTask = ReadAllAsync(process.StandardError.BaseStream);
+        var stdoutCapture = new PipeCapture(process.StandardOutput.BaseStream);
+        var stderrCapture = new PipeCapture(process.StandardError.BaseStream);
         await WriteStdinAsync(process, request.Stdin);
 
         var timeout = request.Timeout ?? DefaultTimeout;
@@ -69,8 +69,10 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         }
 
         stopwatch.Stop();
-        var stdout = await DrainAsync(stdoutTask);
-        var stderr = await DrainAsync(stderrTask);
+        // A grandchild that outlived the plugin (a daemon, a delegated IPAM left behind) may still hold the pipes;
+        // keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk).
+        var stdout = await stdoutCapture.DrainAsync(PipeDrainLimit);
+        var stderr = await stderrCapture.DrainAsync(PipeDrainLimit);
         var exit = process.ExitCode;
         return new InvocationRecord
         {
@@ -158,20 +160,6 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         {
             // A plugin may exit without reading stdin (broken pipe); that is its right, not our failure.
         }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
-
-    private static async Task<byte[]> DrainAsync(Task<byte[]> reader)
-    {
-        // A grandchild that escaped the tree kill (e.g. daemonised) may still hold the pipe; do not wait forever.
-        var finished = await Task.WhenAny(reader, Task.Delay(PipeDrainLimit));
-        return finished == reader ? await reader : [];
     }
 
     private static void KillTree(Process process)

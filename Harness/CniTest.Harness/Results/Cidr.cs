@@ -46,5 +46,11 @@ public readonly record struct Cidr(IPAddress Address, int PrefixLength)
     /// <summary>True when the address is IPv4 or IPv4-mapped IPv6 (how Go picks the family, R42).</summary>
     public bool IsIPv4 => IPText.IsIPv4(Address);
 
-    public override string ToString() => $"{Address}/{PrefixLength}";
+    /// <summary>
+    /// Go's <c>IPNet.String()</c> of a <c>types.ParseCIDR</c> value, the form libcni re-encodes results in (R31):
+    /// an IPv4-mapped address prints as IPv4 with its prefix shortened by 96 bits (never below 0).
+    /// </summary>
+    public override string ToString() => Address.IsIPv4MappedToIPv6
+        ? $"{IPText.Format(Address)}/{Math.Max(0, PrefixLength - 96)}"
+        : $"{IPText.Format(Address)}/{PrefixLength}";
 }

@@ -33,6 +33,49 @@ internal static class IPText
     public static bool IsIPv4(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetwork || address.IsIPv4MappedToIPv6;
 
+    /// <summary>
+    /// Go's <c>net.IP.String()</c>, the text libcni re-encodes results with (R31): dotted quad for IPv4 and for
+    /// IPv4-mapped IPv6 (<c>::ffff:10.1.2.3</c> → <c>10.1.2.3</c>), otherwise RFC 5952 hex without an embedded
+    /// IPv4 part (<c>::10.1.2.3</c> → <c>::a01:203</c>). .NET's own text differs only in those embedded forms.
+    /// </summary>
+    public static string Format(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        var text = address.ToString();
+        return address.AddressFamily == AddressFamily.InterNetworkV6 && text.Contains('.')
+            ? FormatHex(address.GetAddressBytes())
+            : text;
+    }
+
+    /// <summary>Eight hex groups; the first longest run of two or more zero groups becomes "::" (as Go does).</summary>
+    private static string FormatHex(byte[] bytes)
+    {
+        var groups = Enumerable.Range(0, 8).Select(i => (bytes[2 * i] << 8) | bytes[(2 * i) + 1]).ToArray();
+        int bestStart = -1, bestLength = 1;
+        for (var i = 0; i < 8; i++)
+        {
+            var length = 0;
+            while (i + length < 8 && groups[i + length] == 0)
+            {
+                length++;
+            }
+
+            if (length > bestLength)
+            {
+                (bestStart, bestLength) = (i, length);
+            }
+        }
+
+        string Hex(IEnumerable<int> part) => string.Join(':', part.Select(g => g.ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        return bestStart < 0
+            ? Hex(groups)
+            : $"{Hex(groups[..bestStart])}::{Hex(groups[(bestStart + bestLength)..])}";
+    }
+
     private static bool IsDottedQuad(string text)
     {
         var parts = text.Split('.');

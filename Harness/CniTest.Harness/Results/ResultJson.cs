@@ -107,7 +107,8 @@ internal static class ResultJson
     {
         if (value is not null)
         {
-            o[key] = value.ToString();
+            // Go's net.IP text, not .NET's, for IPv4-mapped and embedded-IPv4 addresses (R31).
+            o[key] = IPText.Format(value);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class BridgeLifecycleTests : IDisposable
         var json = result.ToJson();
         var address = json["ips"]![0]!["address"]!.GetValue<string>();
         FakeHost.Addresses(container.Path).Should().Contain($"eth0 {address}");
-        json["interfaces"]!.AsArray().Should().Contain(i => i!["sandbox"]!.GetValue<string>() == container.Path);
+        json["interfaces"]!.AsArray().Should().Contain(i => (string?)i!["sandbox"] == container.Path, "the container side reports its sandbox (P18)");
         File.Exists(runtime.Cache!.PathFor("itnet", "it-c1", "eth0")).Should().BeTrue();
         _host.IpamReservations().Should().Equal(address.Split('/')[0]);
 

@@ -57,6 +57,17 @@ public sealed class ResultRuleTests
             .Contain(m => m.Contains("ips[0].address")).And.Contain(m => m.Contains("interfaces[0].name"));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"ok\"")]
+    [InlineData("null")]
+    public void Check_ResultThatIsNotAnObject_ViolatesResultSchemaAtTheRoot(string stdout)
+    {
+        var violations = Add(stdout);
+
+        violations.ShouldHaveOne("result.schema", RuleLevel.Must, "(root)");
+    }
+
     [Fact]
     public void Check_ResultInOtherVersion_IsValidatedAgainstItsOwnVersion()
     {

@@ -1,0 +1,46 @@
+namespace CniTest.Harness.Invocation;
+
+/// <summary>
+/// Reads a child's output pipe to its end in the background, so that a bounded drain can still return every byte
+/// received so far when something else keeps the pipe open.
+/// </summary>
+internal sealed class PipeCapture
+{
+    private readonly MemoryStream _buffer = new();
+    private readonly Task _pump;
+
+    public PipeCapture(Stream stream)
+    {
+        _pump = PumpAsync(stream);
+    }
+
+    /// <summary>Waits up to <paramref name="limit"/> for end-of-file, then returns everything read.</summary>
+    public async Task<byte[]> DrainAsync(TimeSpan limit)
+    {
+        await Task.WhenAny(_pump, Task.Delay(limit));
+        lock (_buffer)
+        {
+            return _buffer.ToArray();
+        }
+    }
+
+    private async Task PumpAsync(Stream stream)
+    {
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int n;
+            while ((n = await stream.ReadAsync(chunk)) > 0)
+            {
+                lock (_buffer)
+                {
+                    _buffer.Write(chunk, 0, n);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe closed under us after a kill: what was read is what the plugin wrote.
+        }
+    }
+}

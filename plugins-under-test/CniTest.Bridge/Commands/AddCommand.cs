@@ -1,0 +1,184 @@
+using CniTest.Bridge.Config;
+using CniTest.PluginSdk.Conventions;
+using CniTest.Bridge.Ipam;
+using CniTest.Bridge.Masquerade;
+using CniTest.Bridge.Network;
+using CniTest.PluginSdk.Hosting;
+using CniTest.Netlink;
+using CniTest.Netlink.Namespaces;
+using CniTest.Netlink.Rtnl;
+using CniTest.PluginSdk.Errors;
+using CniTest.PluginSdk.Results;
+
+namespace CniTest.Bridge.Commands;
+
+/// <summary>
+/// ADD: bridge, veth pair, IPAM, container addresses and routes, gateway on the bridge, masquerading (Go bridge
+/// cmdAdd, same order of effects). The IPAM call runs in parallel with the host-side link work once the veth pair
+/// exists, since it is usually an exec.
+/// If anything fails after IPAM allocated, IPAM DEL releases it (SPEC §4, P23) and the veth pair we created is
+/// removed, so a failed ADD leaks nothing.
+/// </summary>
+internal static class AddCommand
+{
+    public static CniResult Run(CmdArgs args, BridgeConfig config, IIpam? ipam)
+    {
+        using var containerNetns = OpenContainerNetns(args.Netns);
+        using var hostNetns = NetnsHandle.OpenCurrent();
+        Task<CniResult>? ipamTask = null;
+        string? hostVethName = null;
+        using var rtnl = new RtnlHandle();
+        try
+        {
+            var bridge = BridgeDevice.Ensure(rtnl, config);
+            var veth = NetnsThread.Run(containerNetns, () => VethPair.CreateInContainer(args.IfName, config.Mtu, config.Mac, hostNetns));
+            hostVethName = veth.HostName;
+
+            // Only now: had the interface name been taken (P19), an IPAM ADD + rollback DEL for the same container
+            // ID and ifname would have released the reservation of the attachment that already exists.
+            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than waking the thread pool.
+            ipamTask = ipam switch
+            {
+                null => null,
+                InProcessIpam => Task.FromResult(ipam.Add(args)),
+                _ => Task.Run(() => ipam.Add(args)),
+            };
+            var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
+
+            var result = new CniResult();
+            var bridgeAddresses = (IReadOnlyList<IpCidr>)[];
+            if (ipamTask is not null)
+            {
+                var ipamResult = ipamTask.GetAwaiter().GetResult();
+                if (ipamResult.Ips.Count == 0)
+                {
+                    throw new CniPluginException(CniErrorCodes.Internal, "IPAM plugin returned missing IP config");
+                }
+
+                var plan = GatewayPlan.From(ipamResult, config);
+                result = plan.Result;
+                bridgeAddresses = plan.BridgeAddresses;
+            }
+
+            var interfaces = new List<CniInterface>
+            {
+                new(config.BridgeName),
+                new(hostVeth.Name) { Mac = Mac(hostVeth) },
+                new(args.IfName) { Mac = Mac(veth.Container), Sandbox = args.Netns },
+            };
+            result = result with { Interfaces = interfaces };
+
+            NetnsThread.Run(containerNetns, () =>
+            {
+                if (ipamTask is null)
+                {
+                    ContainerInterface.SetUp(args.IfName);
+                }
+                else
+                {
+                    ContainerInterface.Configure(args.IfName, result, GatewayPlan.ContainerInterfaceIndex);
+                }
+            });
+
+            if (config.IsGateway && bridgeAddresses.Count > 0)
+            {
+                foreach (var gateway in bridgeAddresses)
+                {
+                    BridgeDevice.EnsureGatewayAddress(rtnl, bridge, gateway, config.ForceAddress);
+                }
+
+                BridgeDevice.EnableForwarding(bridgeAddresses);
+            }
+
+            if (config.IpMasq && result.Ips.Count > 0)
+            {
+                IpMasquerade.Setup(config.Name, args.ContainerId, result.Ips.Select(ip => ip.Address));
+            }
+
+            // Re-read: the bridge MAC is only final once the first port joined (and we pinned it).
+            interfaces[0] = new CniInterface(config.BridgeName) { Mac = Mac(rtnl.LinkGetByIndex(bridge.Index)) };
+            return result with { Interfaces = interfaces };
+        }
+        catch
+        {
+            Undo(rtnl, hostVethName, ipamTask, ipam, args);
+            throw;
+        }
+    }
+
+    private static NetnsHandle OpenContainerNetns(string path)
+    {
+        try
+        {
+            return NetnsHandle.Open(path);
+        }
+        catch (NetlinkException e)
+        {
+            throw new CniPluginException(CniErrorCodes.Internal, $"failed to open netns \"{path}\": {e.Message}");
+        }
+    }
+
+    /// <summary>Host end: up, no router advertisements, enslaved, hairpin if asked, labelled for GC.</summary>
+    private static Link AttachHostVeth(RtnlHandle rtnl, BridgeConfig config, CmdArgs args, Link bridge, string hostName)
+    {
+        var hostVeth = rtnl.LinkGetByName(hostName);
+        rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
+        if (config.HairpinMode)
+        {
+            rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
+        }
+
+        if (AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName)) is { } alias)
+        {
+            rtnl.LinkSetAlias(hostVeth.Index, alias);
+        }
+
+        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
+        rtnl.LinkSetUp(hostVeth.Index);
+        return rtnl.LinkGetByIndex(hostVeth.Index);
+    }
+
+    /// <summary>Best-effort rollback; the original failure is what the runtime sees.</summary>
+    private static void Undo(RtnlHandle rtnl, string? hostVethName, Task<CniResult>? ipamTask, IIpam? ipam, CmdArgs args)
+    {
+        if (hostVethName is not null)
+        {
+            try
+            {
+                if (rtnl.LinkFindByName(hostVethName) is { } link)
+                {
+                    rtnl.LinkDel(link.Index);
+                }
+            }
+            catch (NetlinkException)
+            {
+            }
+        }
+
+        if (ipamTask is null || ipam is null)
+        {
+            return;
+        }
+
+        try
+        {
+            ipamTask.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            return; // IPAM ADD itself failed: nothing was allocated that we know of
+        }
+
+        try
+        {
+            ipam.Del(args);
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    private static string? Mac(Link link) => link.HardwareAddress is { } mac
+        ? string.Join(':', mac.GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
+        : null;
+}

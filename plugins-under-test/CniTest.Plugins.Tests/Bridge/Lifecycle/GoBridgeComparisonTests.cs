@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using CniTest.Plugins.Tests.Bridge.Support;
+using CniTest.Harness.Operations;
+using FluentAssertions;
+using Xunit;
+
+namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
+
+/// <summary>
+/// The same configuration through Go's bridge (Debian 1.1.1) in one fake host and through cnitest-bridge in
+/// another: after ADD, and again after DEL, both hosts and both containers look the same to iproute2 and
+/// iptables-save (veth names and MACs aside), and the results have the same content.
+/// </summary>
+public sealed class GoBridgeComparisonTests : IDisposable
+{
+    private readonly BridgeHost _goHost = new();
+    private readonly BridgeHost _ourHost = new();
+
+    public void Dispose()
+    {
+        _goHost.Dispose();
+        _ourHost.Dispose();
+    }
+
+    [PrivilegedTheory(Timeout = 120_000)]
+    [InlineData("0.3.1", "\"isDefaultGateway\":true,\"ipMasq\":true,\"mtu\":1400,\"hairpinMode\":true,")]
+    [InlineData("1.0.0", "\"ipMasq\":false,\"promiscMode\":true,")]
+    [InlineData("0.2.0", "\"isDefaultGateway\":true,")]
+    public async Task Add_SameConfig_SameStateAsGoBridge(string version, string options)
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var goContainer = _goHost.NewContainer("c1");
+        var ourContainer = _ourHost.NewContainer("c1");
+        var goList = BridgeHost.Conf(BridgeConfs.HostLocal(_goHost, version, type: "bridge", extra: options));
+        var ourList = BridgeHost.Conf(BridgeConfs.HostLocal(_ourHost, version, extra: options));
+        var goRuntime = _goHost.Runtime(cache: false);
+        var ourRuntime = _ourHost.Runtime(cache: false);
+
+        // Act
+        var goResult = (await goRuntime.AddNetworkListAsync(goList, new RuntimeConf("c1", goContainer.Path, "eth0"), ct)).ToJson();
+        var ourResult = (await ourRuntime.AddNetworkListAsync(ourList, new RuntimeConf("c1", ourContainer.Path, "eth0"), ct)).ToJson();
+
+        // Assert
+        NetworkState.Of(_ourHost.Host.Path).Should().Equal(NetworkState.Of(_goHost.Host.Path));
+        NetworkState.Of(ourContainer.Path, "eth0").Should().Equal(NetworkState.Of(goContainer.Path, "eth0"));
+        NetworkState.NatRules(_ourHost.Host.Path).Should().Equal(NetworkState.NatRules(_goHost.Host.Path));
+        Normalize(ourResult, ourContainer.Path).Should().Be(Normalize(goResult, goContainer.Path));
+
+        // Act
+        await goRuntime.DelNetworkListAsync(goList, new RuntimeConf("c1", goContainer.Path, "eth0"), ct);
+        await ourRuntime.DelNetworkListAsync(ourList, new RuntimeConf("c1", ourContainer.Path, "eth0"), ct);
+
+        // Assert
+        NetworkState.Of(_ourHost.Host.Path).Should().Equal(NetworkState.Of(_goHost.Host.Path));
+        NetworkState.Of(ourContainer.Path).Should().Equal(NetworkState.Of(goContainer.Path));
+        NetworkState.NatRules(_ourHost.Host.Path).Should().Equal(NetworkState.NatRules(_goHost.Host.Path));
+        _ourHost.IpamReservations().Should().Equal(_goHost.IpamReservations());
+    }
+
+    /// <summary>The result with what differs by nature (MACs, the random veth name, the sandbox path) blanked.</summary>
+    private static string Normalize(JsonObject result, string sandbox)
+    {
+        var copy = (JsonObject)result.DeepClone();
+        foreach (var nic in copy["interfaces"]?.AsArray() ?? [])
+        {
+            if (nic!["mac"] is not null)
+            {
+                nic["mac"] = "MAC";
+            }
+
+            if (nic["name"]!.GetValue<string>().StartsWith("veth", StringComparison.Ordinal))
+            {
+                nic["name"] = "veth*";
+            }
+
+            if (nic["sandbox"]?.GetValue<string>() == sandbox)
+            {
+                nic["sandbox"] = "SANDBOX";
+            }
+        }
+
+        if (copy["dns"] is JsonObject { Count: 0 })
+        {
+            copy.Remove("dns");
+        }
+
+        return copy.ToJsonString();
+    }
+}

@@ -1,0 +1,33 @@
+namespace CniTest.Plugins.Tests.Bridge.Support;
+
+/// <summary>Single network configurations for the lifecycle tests; all state stays in the fake host's private dirs.</summary>
+public static class BridgeConfs
+{
+    public const string BridgeName = "cnitest0";
+    public const string Subnet = "10.250.0.0/24";
+    public const string Gateway = "10.250.0.1";
+
+    /// <summary>The bridge with host-local (Debian's, versions 0.1.0 … 1.0.0) as its IPAM.</summary>
+    public static string HostLocal(BridgeHost host, string version, string type = "cnitest-bridge", string extra = "") =>
+        $$$"""
+        {"cniVersion":"{{{version}}}","name":"brnet","type":"{{{type}}}","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
+         "ipam":{"type":"host-local","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}
+        """;
+
+    /// <summary>The bridge with our own IPAM (every version; the bridge calls it in-process).</summary>
+    public static string OwnIpam(BridgeHost host, string version, string extra = "") =>
+        $$$"""
+        {"cniVersion":"{{{version}}}","name":"brnet","type":"cnitest-bridge","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
+         "ipam":{"type":"cnitest-ipam","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}
+        """;
+
+    /// <summary>
+    /// The bridge with the scriptable fake plugin as IPAM: Debian's host-local refuses 1.1.0 configurations, and GC
+    /// and STATUS forwarding are observed through the fake's call log. The fake hands out 10.99.0.2/24 via 10.99.0.1.
+    /// </summary>
+    public static string FakeIpam(string version = "1.1.0", string extra = "") =>
+        $$$"""
+        {"cniVersion":"{{{version}}}","name":"brnet","type":"cnitest-bridge","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
+         "ipam":{"type":"fake-ipam"}}
+        """;
+}
