@@ -28,9 +28,7 @@ internal static class ConcurrencyChecks
         var roots = ctx.Host.StateFileRoots;
 
         // A warm-up attachment creates the shared scaffolding, so what remains afterwards is per attachment.
-        var warm = ctx.NewAttachment();
-        ctx.Require(await ctx.AddAsync(warm), "ADD of a warm-up attachment", "P8", RuleLevel.Must);
-        ctx.Require(await ctx.DelAsync(warm), "DEL of the warm-up attachment", "P8", RuleLevel.Must);
+        await ctx.WarmUpAsync("P8", RuleLevel.Must);
         var baseline = await StateSnapshot.TakeAsync(ctx.Host.NetnsPath, roots, ct: ctx.Ct);
 
         // Fresh, still empty bridge and IPAM store: the race window of plugins#366. Sandboxes first, so that the

@@ -94,6 +94,7 @@ internal static class DelChecks
 
     private static async Task BestEffortAsync(CheckContext ctx, bool deleteSandbox)
     {
+        await ctx.WarmUpAsync("P27", RuleLevel.Should);
         var a = ctx.NewAttachment();
         var before = StateSnapshot.Files(ctx.Host.StateFileRoots);
         ctx.Require(await ctx.AddAsync(a), "ADD", "P27", RuleLevel.Should);
@@ -198,6 +199,7 @@ internal static class DelChecks
 
     private static async Task ReleasesIpamAsync(CheckContext ctx)
     {
+        await ctx.WarmUpAsync("P29", RuleLevel.Must);
         var a = ctx.NewAttachment();
         var before = StateSnapshot.Files(ctx.Host.StateFileRoots);
         ctx.Require(await ctx.AddAsync(a), "ADD", "P29", RuleLevel.Must);

@@ -30,12 +30,15 @@ public static class DefaultNetworks
     public const string IpamCallerType = "cnitest-ipam-caller";
 
     /// <summary>
-    /// A second network like <paramref name="network"/> (another name, subnet and bridge), as a runtime attaches a
+    /// A second network like <paramref name="network"/> (another name, subnet, bridge and route), as a runtime attaches a
     /// second network to a pod (Multus): the same network twice in one sandbox would make plugins collide on their
     /// own per-network state (a gateway route, a masquerade chain named after network and container).
     /// </summary>
     public static NetworkSpec Second(NetworkSpec network) => !network.IsBuiltIn ? network : network.Variant(SecondNetworkName, new Dictionary<string, string>
     {
+        // A secondary network routes its own prefix, not a second default route (which would collide with the
+        // first network's: a configuration conflict, not a plugin defect).
+        ["0.0.0.0/0"] = "10.97.0.0/16",
         [Subnet] = SecondSubnet,
         [Gateway] = "10.98.0.1",
         [StaticAddress] = "10.98.0.250/24",

@@ -77,6 +77,18 @@ public sealed partial class CheckContext
         return new StepResult { Succeeded = true, Subject = subject, Result = prev };
     }
 
+    /// <summary>
+    /// ADD and DEL of a throwaway attachment, so that state a plugin keeps by design across attachments (a bridge,
+    /// top-level chains, an IPAM store's stamp or lock files) exists before a check measures what one attachment
+    /// leaves behind.
+    /// </summary>
+    public async Task WarmUpAsync(string rule, Harness.Contract.RuleLevel level)
+    {
+        var warm = NewAttachment();
+        Require(await AddAsync(warm), "ADD of a warm-up attachment", rule, level);
+        Require(await DelAsync(warm), "DEL of the warm-up attachment", rule, level);
+    }
+
     /// <summary>Runs the partners before the plugin under test (ADD), so its request can carry their result.</summary>
     public async Task<StepResult> PrepareAsync(Attachment a)
     {
