@@ -18,6 +18,12 @@ public static class SuiteRunner
         using var runDir = RunDirectory.Create();
         var plan = await Preflight.PlanAsync(options, runDir, ct);
         var checks = Planner.Expand(plan, CheckCatalog.All, options.Filter);
+        if (checks.Count == 0)
+        {
+            throw new EnvironmentProblemException($"no check for the {PluginRoles.Name(plan.Role)} role matches --filter '{options.Filter}'; " +
+                $"check ids: {string.Join(", ", CheckCatalog.All.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
+        }
+
         observer?.Planned(plan, checks);
 
         var contract = new ContractCollector();
