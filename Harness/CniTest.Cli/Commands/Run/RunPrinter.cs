@@ -23,13 +23,15 @@ internal abstract class RunPrinter
     {
         var versions = plan.Matrix.Count == 0 ? "-" : string.Join(", ", plan.Matrix.Select(m => m.Version));
         var traits = plan.Traits.ExistingInterface is { } lo ? $"; configures the existing {lo}" : "";
-        return $"{plan.PluginPath} as {PluginRoles.Name(plan.Role)}: {checks.Count} checks; versions {versions}; deep checks at {string.Join(", ", plan.DeepVersions)}; " +
+        return $"{plan.PluginPath} as {PluginRoles.Name(plan.Role)}: {Count(checks.Count, "check")}; versions {versions}; deep checks at {string.Join(", ", plan.DeepVersions)}; " +
                $"profile {(plan.Options.Policy.Profile == RunProfile.Spec ? "spec" : "runtime")}{(plan.Options.Policy.Strict ? " --strict" : "")}; {plan.Options.Jobs} jobs{traits}";
     }
 
     internal static string Verdict(RunReport r) =>
-        $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {r.Results.Count} checks, {r.Passed} passed ({r.Warnings} with warnings), " +
+        $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {Count(r.Results.Count, "check")}, {r.Passed} passed ({r.Warnings} with warnings), " +
         $"{r.Failed} failed, {r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+
+    internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     internal static string Label(CheckResult r) => r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]";
 
