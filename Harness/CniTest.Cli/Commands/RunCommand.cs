@@ -16,7 +16,11 @@ internal static class RunCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var plugin = new Option<string>("--plugin") { Description = "The plugin binary under test", Required = true };
+        var plugin = new Option<string?>("--plugin")
+        {
+            Description = "The plugin binary under test [default: our own cnitest-bridge, or cnitest-ipam with --role ipam, " +
+                          "built by ./cnitest on first use]",
+        };
         var role = new Option<string>("--role") { Description = "How the plugin is used: interface, chained or ipam [default interface]", DefaultValueFactory = _ => "interface" };
         role.AcceptOnlyFromAmong("interface", "chained", "ipam");
         var config = new Option<string?>("--config") { Description = "A network config or conflist to use as is instead of the built-in one for the role" };
@@ -53,7 +57,7 @@ internal static class RunCommand
             PluginRoles.TryParse(parse.GetValue(role), out var parsedRole);
             var options = new RunOptions
             {
-                PluginPath = ctx.FullPath(parse.GetValue(plugin)!),
+                PluginPath = parse.GetValue(plugin) is { } given ? ctx.FullPath(given) : OwnPlugin(ctx, parsedRole),
                 Role = parsedRole,
                 ConfigPath = parse.GetValue(config) is { } c ? ctx.FullPath(c) : null,
                 CniVersion = parse.GetValue(cniVersion),
@@ -68,6 +72,25 @@ internal static class RunCommand
             return await RunAsync(ctx, options, reportPath, junitPath, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Without <c>--plugin</c> the suite runs against our own reference plugins (issue 6), which the launcher publishes
+    /// with NativeAOT and names in <c>CNITEST_OWN_PLUGINS</c>.
+    /// </summary>
+    private static string OwnPlugin(CliContext ctx, PluginRole role)
+    {
+        var name = role switch
+        {
+            PluginRole.Ipam => "cnitest-ipam",
+            PluginRole.Interface => "cnitest-bridge",
+            _ => throw new UsageException("--role chained needs --plugin: we ship no chained plugin of our own"),
+        };
+        var dir = ctx.Env("CNITEST_OWN_PLUGINS");
+        var path = dir is null ? null : Path.Combine(ctx.FullPath(dir), name);
+        return path is not null && File.Exists(path)
+            ? path
+            : throw new UsageException($"no --plugin given and our own {name} is not built: run through ./cnitest (it builds it), or name a plugin with --plugin");
     }
 
     private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CancellationToken ct)

@@ -94,10 +94,10 @@ public static class DefaultNetworks
             {
                 Name = NetworkName,
                 Role = role,
-                Members = [new ChainMember(type, pluginPath, InterfaceConfig(type, searchPath), true)],
+                Members = [new ChainMember(type, pluginPath, InterfaceConfig(type, IpamFor(pluginPath), searchPath), true)],
                 MasterLinks = [MasterLink],
                 IsBuiltIn = true,
-                Source = "built-in interface config (bridge name, master link, host-local IPAM)",
+                Source = $"built-in interface config (bridge name, master link, {IpamFor(pluginPath)} IPAM)",
             },
         };
     }
@@ -112,10 +112,21 @@ public static class DefaultNetworks
         ["ipam"] = HostLocal(),
     };
 
-    private static JsonObject InterfaceConfig(string type, IReadOnlyList<string> searchPath)
+    /// <summary>
+    /// The IPAM of the interface role: host-local, or our host-local-compatible <c>cnitest-ipam</c> when it sits beside
+    /// the plugin (our bridge's publish folder). Debian's host-local stops at 1.0.0, so only with our IPAM can GC and
+    /// STATUS at 1.1.0 be judged for an interface plugin (issue 6).
+    /// </summary>
+    public static string IpamFor(string pluginPath) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(pluginPath) ?? ".", OwnIpamType)) ? OwnIpamType : "host-local";
+
+    /// <summary>Our IPAM plugin's binary name (plugins-under-test/CniTest.IpamPlugin).</summary>
+    public const string OwnIpamType = "cnitest-ipam";
+
+    private static JsonObject InterfaceConfig(string type, string ipamType, IReadOnlyList<string> searchPath)
     {
         // The IPAM plugin must exist (exit 2 otherwise), but the interface plugin finds it on CNI_PATH itself.
-        Partner("host-local", searchPath, "the interface role's config uses host-local IPAM");
+        Partner(ipamType, searchPath, $"the interface role's config uses {ipamType} IPAM");
         return new JsonObject
         {
             ["type"] = type,
@@ -123,13 +134,13 @@ public static class DefaultNetworks
             ["isGateway"] = true,
             ["ipMasq"] = true,
             ["master"] = MasterLink,
-            ["ipam"] = HostLocal(),
+            ["ipam"] = HostLocal(ipamType),
         };
     }
 
-    private static JsonObject HostLocal() => new()
+    private static JsonObject HostLocal(string type = "host-local") => new()
     {
-        ["type"] = "host-local",
+        ["type"] = type,
         ["dataDir"] = NetworkSpec.IpamDirMarker,
         ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = Subnet })),
         ["routes"] = new JsonArray(new JsonObject { ["dst"] = "0.0.0.0/0" }),
