@@ -2,21 +2,25 @@ using System.Runtime.CompilerServices;
 using CniTest.Harness.Sandbox;
 using Xunit;
 
-namespace CniTest.Scenarios.Tests.Support;
+namespace CniTest.Tests.Shared;
 
 /// <summary>
-/// Root tests need network namespaces and Debian's reference plugins. Skipped with the reason on a developer
-/// machine without them; under CI (CI=true) they always run, so a missing prerequisite fails loudly.
+/// What privileged tests need: root (network namespaces) and Debian's reference plugins. On a developer machine
+/// without them the tests say they skipped, with this reason; under CI (CI=true) they always run, so a missing
+/// prerequisite fails loudly instead of passing as a skip (STYLE example 15c).
 /// </summary>
 public static class Privileges
 {
     public const string ReferencePluginDir = "/usr/lib/cni";
 
-    public static bool CanRun => Environment.GetEnvironmentVariable("CI") == "true"
-                                 || (NetworkNamespace.CanCreate && File.Exists(Path.Combine(ReferencePluginDir, "bridge")));
+    public static bool InCi => Environment.GetEnvironmentVariable("CI") == "true";
+
+    public static bool CanRun => InCi
+        || (NetworkNamespace.CanCreate && File.Exists(Path.Combine(ReferencePluginDir, "bridge"))
+            && File.Exists(Path.Combine(ReferencePluginDir, "host-local")));
 
     public const string SkipReason =
-        "needs root (network namespaces) and Debian's containernetworking-plugins in /usr/lib/cni (apt-get install containernetworking-plugins)";
+        "needs root (network namespaces) and Debian's containernetworking-plugins in /usr/lib/cni (.ci/run installs them)";
 }
 
 /// <summary>A fact that runs only as root with the reference plugins installed (see <see cref="Privileges"/>).</summary>
