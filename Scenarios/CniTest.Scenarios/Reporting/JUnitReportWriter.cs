@@ -44,8 +44,9 @@ public static class JUnitReportWriter
 
     public static void Write(RunReport report, string path)
     {
-        using var stream = File.Create(path);
-        ToXml(report).Save(stream);
+        // UTF-8 without a byte-order mark: some CI report parsers reject a BOM before the XML declaration.
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        ToXml(report).Save(writer);
     }
 
     private static XElement Case(CheckResult r)
