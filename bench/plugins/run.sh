@@ -217,7 +217,7 @@ else
     [ -x "$PLUGIN_DIR/$bin" ] || stale=1
   done
   if [ $stale = 0 ] && [ -n "$(find "$REPO"/plugins-under-test/CniTest.{Bridge,Ipam,IpamPlugin,Netlink,PluginSdk} \
-      "$REPO"/Directory.Build.props "$REPO"/Directory.Packages.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) \
+      "$REPO"/plugins-under-test/*.props "$REPO"/Directory.Build.props "$REPO"/Directory.Packages.props \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -newer "$PLUGIN_DIR/cnitest-bridge" -print -quit)" ]; then
     stale=1
   fi
