@@ -42,18 +42,26 @@ stats() { sort -n | awk '{a[NR]=$1} END { if (NR == 0) { print "nan nan 0"; exit
   m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; k = int(NR * 0.9 + 0.999999)
   printf "%.2f %.2f %d\n", m / 1000, a[k] / 1000, NR }'; }
 
-# plugin IMPL CMD CONTAINERID NETNS: one call of the implementation's bridge, config on stdin, result on stdout.
+# plugin IMPL CMD CONTAINERID NETNS [NET]: one call of the implementation's bridge, config on stdin, result on stdout.
+# NET "small" is a second network of the same shape (own bridge, subnet, dataDir) used by the scale test.
 # "oursexec" is our bridge forced to exec cnitest-ipam like Go execs host-local (information only).
 plugin() {
-  local impl=$1 cmd=$2 cid=$3 ns=$4
+  local impl=$1 cmd=$2 cid=$3 ns=$4 conf=$STATE/${1%exec}${5:+-$5}.json
   case $impl in
     go) CNI_COMMAND=$cmd CNI_CONTAINERID=$cid CNI_NETNS=/var/run/netns/$ns CNI_IFNAME=eth0 CNI_PATH=$GO_DIR \
-          "$GO_DIR/bridge" < "$STATE/go.json" ;;
+          "$GO_DIR/bridge" < "$conf" ;;
     ours) CNI_COMMAND=$cmd CNI_CONTAINERID=$cid CNI_NETNS=/var/run/netns/$ns CNI_IFNAME=eth0 CNI_PATH=$PLUGIN_DIR \
-          "$PLUGIN_DIR/cnitest-bridge" < "$STATE/ours.json" ;;
+          "$PLUGIN_DIR/cnitest-bridge" < "$conf" ;;
     oursexec) CNITEST_BRIDGE_EXEC_IPAM=1 CNI_COMMAND=$cmd CNI_CONTAINERID=$cid CNI_NETNS=/var/run/netns/$ns \
-          CNI_IFNAME=eth0 CNI_PATH=$PLUGIN_DIR "$PLUGIN_DIR/cnitest-bridge" < "$STATE/ours.json" ;;
+          CNI_IFNAME=eth0 CNI_PATH=$PLUGIN_DIR "$PLUGIN_DIR/cnitest-bridge" < "$conf" ;;
   esac
+}
+# ipam IMPL CMD CONTAINERID [NET]: the IPAM plugin alone (exec'd, as Go's bridge runs it), same network and dataDir.
+ipam() {
+  local bin=$GO_DIR/host-local
+  [ "$1" = go ] || bin=$PLUGIN_DIR/cnitest-ipam
+  CNI_COMMAND=$2 CNI_CONTAINERID=$3 CNI_NETNS=/var/run/netns/$HOSTNS CNI_IFNAME=eth0 CNI_PATH=$GO_DIR:$PLUGIN_DIR \
+    "$bin" < "$STATE/$1${4:+-$4}-ipam.json"
 }
 bridge_of() { case $1 in go) echo cnbgo0 ;; *) echo cnbours0 ;; esac; }
 network_of() { case $1 in go) echo cnb-go ;; *) echo cnb-ours ;; esac; }
@@ -66,7 +74,7 @@ ports_of() { ip -o link show master "$(bridge_of "$1")" 2>/dev/null | grep -c . 
 
 # =============================================================================================== inner (host netns) ===
 if [ "${1:-}" = --inner ]; then
-  export STATE PLUGIN_DIR PREFIX GO_DIR
+  export STATE PLUGIN_DIR PREFIX GO_DIR HOSTNS
   export -f plugin
   RAW=$STATE/raw
   mkdir -p "$RAW"
@@ -98,14 +106,21 @@ if [ "${1:-}" = --inner ]; then
 
   # ---- 2. ADD / DEL, fresh netns per cycle ---------------------------------------------------------------------
   # Implementations are interleaved (and their order rotated) per cycle, so machine noise hits all of them alike.
-  # Netns creation and deletion are not timed.
+  # Netns creation and deletion are not timed. "kernel" times only the kernel's part of a DEL: our ADD, then
+  # `ip -n NS link del eth0` timed (one ip exec, ~1 ms, included), then our DEL to release the address.
   echo "[2/5] ADD/DEL cycles, fresh netns each ($N per implementation)"
-  impls=(go ours oursexec)
-  cycle() { # IMPL TAG FILE-PREFIX
-    local impl=$1 ns=$PREFIX-$2 t0 t1 t2 rc1=0 rc2=0
+  impls=(go ours oursexec kernel)
+  cycle() { # IMPL TAG FILE-PREFIX [NET]
+    local impl=$1 ns=$PREFIX-$2 net=${4:-} t0 t1 t2 rc1=0 rc2=0
     ip netns add "$ns"
-    t0=$(now); plugin "$impl" ADD "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc1=$?; t1=$(now)
-    plugin "$impl" DEL "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc2=$?; t2=$(now)
+    if [ "$impl" = kernel ]; then
+      plugin ours ADD "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc1=$?
+      t1=$(now); ip -n "$ns" link del eth0 2>>"$RAW/errors.log" || rc2=$?; t2=$(now); t0=$t1
+      plugin ours DEL "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc2=$?
+    else
+      t0=$(now); plugin "$impl" ADD "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc1=$?; t1=$(now)
+      plugin "$impl" DEL "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc2=$?; t2=$(now)
+    fi
     ip netns del "$ns"
     if [ $rc1 != 0 ] || [ $rc2 != 0 ]; then echo "  FAIL $impl $2 add=$rc1 del=$rc2"; fail=$((fail + 1)); return; fi
     if [ -n "${3:-}" ]; then echo $((t1 - t0)) >> "$3-add.txt"; echo $((t2 - t1)) >> "$3-del.txt"; fi
@@ -119,27 +134,43 @@ if [ "${1:-}" = --inner ]; then
   done
 
   # ---- 3. ADD at 1 vs at SCALE existing attachments ----------------------------------------------------------------
-  # Per implementation, alone on the host netns: K measured ADD/DEL cycles with 1 attachment present, fill to SCALE,
-  # K cycles again, drain. Only the ADDs are reported.
+  # Per implementation, alone on the machine, bracketed against drift (this machine is shared and noisy):
+  #   A1: K ADD/DEL cycles on the "small" network, which holds 1 attachment; the machine holds nothing else of ours
+  #   fill the main network to SCALE attachments (SCALE netns, SCALE bridge ports, SCALE reservations)
+  #   B:  K cycles alternating between the main network (SCALE attachments) and the small one (still 1), plus
+  #       K IPAM-alone ADD/DEL pairs on each (exec'd, same dataDir): the plugin's own share of the growth
+  #   drain, then A2: K cycles on the small network again
+  # "ADD at 1" is the median of A1+A2, "ADD at SCALE" that of B on the main network. B on the small network tells
+  # the machine-wide part (more netns and links on the machine) from the per-network part (ports, reservations).
   echo "[3/5] ADD with 1 vs $SCALE existing attachments ($SCALE_K ADDs per level)"
+  ipam_pair() { # IMPL TAG FILE [NET]
+    local t0 t1 rc=0
+    t0=$(now); ipam "$1" ADD "ipam-$2" ${4:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?; t1=$(now)
+    ipam "$1" DEL "ipam-$2" ${4:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
+    if [ $rc = 0 ]; then echo $((t1 - t0)) >> "$3"; else echo "  FAIL ipam $1 $2"; fail=$((fail + 1)); fi
+  }
   for impl in go ours; do
-    fill() { # FROM TO CMD
+    fill() { # FROM TO CMD [NET]
       local k rc
       for ((k = $1; k <= $2; k++)); do
-        if [ "$3" = ADD ]; then ip netns add "$PREFIX-s$k"; fi
-        rc=0; plugin "$impl" "$3" "fill-$k" "$PREFIX-s$k" > /dev/null 2>>"$RAW/errors.log" || rc=$?
+        if [ "$3" = ADD ]; then ip netns add "$PREFIX-s${4:-}$k"; fi
+        rc=0; plugin "$impl" "$3" "fill-$k" "$PREFIX-s${4:-}$k" ${4:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
         if [ $rc != 0 ]; then echo "  FAIL fill $impl $3 $k"; fail=$((fail + 1)); fi
-        if [ "$3" = DEL ]; then ip netns del "$PREFIX-s$k"; fi
+        if [ "$3" = DEL ]; then ip netns del "$PREFIX-s${4:-}$k"; fi
       done
     }
-    fill 1 1 ADD
-    fact "scale_${impl}_ports_low" "$(ports_of $impl)"
-    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "l$i$impl" "$RAW/scale1-$impl"; done
-    fill 2 "$SCALE" ADD
+    fill 1 1 ADD small
+    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "a$i$impl" "$RAW/scaleA-$impl" small; done
+    fill 1 "$SCALE" ADD
     fact "scale_${impl}_ports_high" "$(ports_of $impl)"; fact "scale_${impl}_ipam_high" "$(ipam_files $impl)"
-    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "h$i$impl" "$RAW/scaleN-$impl"; done
+    for ((i = 1; i <= SCALE_K; i++)); do
+      cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"; cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small
+      ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"; ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small
+    done
     fill 1 "$SCALE" DEL
     fact "scale_${impl}_ports_after" "$(ports_of $impl)"; fact "scale_${impl}_ipam_after" "$(ipam_files $impl)"
+    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "e$i$impl" "$RAW/scaleA-$impl" small; done
+    fill 1 1 DEL small
   done
 
   # ---- 4. PAR_N ADDs, PAR_P in parallel, then PAR_N DELs ---------------------------------------------------------
@@ -287,9 +318,16 @@ cat > "$STATE/ours.json" <<JSON
 {"cniVersion":"1.0.0","name":"cnb-ours","type":"cnitest-bridge","bridge":"cnbours0","isGateway":true,"ipMasq":false,"hairpinMode":false,
  "ipam":{"type":"cnitest-ipam","dataDir":"$STATE/ipam-ours","ranges":[[{"subnet":"10.252.0.0/16"}]]}}
 JSON
+# The scale test's second network: same shape, own bridge, subnet and dataDir. And IPAM-only configs for both.
+for impl in go ours; do
+  jq -c '.name += "-small" | .bridge = (.bridge | sub("0$"; "1")) | .ipam.dataDir += "-small"
+         | .ipam.ranges[0][0].subnet = (.ipam.ranges[0][0].subnet | sub("^10\\.25(?<d>[0-9])"; "10.24\(.d)"))' \
+    "$STATE/$impl.json" > "$STATE/$impl-small.json"
+  for conf in "$impl" "$impl-small"; do jq -c '{cniVersion, name, ipam}' "$STATE/$conf.json" > "$STATE/$conf-ipam.json"; done
+done
 
 START=$(date +%s)
-export STATE PLUGIN_DIR PREFIX N SCALE SCALE_K PAR_N PAR_P VERSION_RUNS RSS_RUNS
+export STATE PLUGIN_DIR PREFIX HOSTNS N SCALE SCALE_K PAR_N PAR_P VERSION_RUNS RSS_RUNS
 setsid nsenter --net="/var/run/netns/$HOSTNS" bash "$SELF" --inner &
 INNER=$!
 wait "$INNER" || { echo "run.sh: measurement failed" >&2; exit 1; }
@@ -306,8 +344,12 @@ read -r v_true _ < <(stats < "$RAW/version-true.txt")
 read -r add_go add90_go _ < <(stats < "$RAW/cycle-go-add.txt"); read -r add_ours add90_ours _ < <(stats < "$RAW/cycle-ours-add.txt")
 read -r del_go del90_go _ < <(stats < "$RAW/cycle-go-del.txt"); read -r del_ours del90_ours _ < <(stats < "$RAW/cycle-ours-del.txt")
 read -r add_ox add90_ox _ < <(stats < "$RAW/cycle-oursexec-add.txt"); read -r del_ox del90_ox _ < <(stats < "$RAW/cycle-oursexec-del.txt")
-read -r s1_go _ < <(stats < "$RAW/scale1-go-add.txt"); read -r sN_go _ < <(stats < "$RAW/scaleN-go-add.txt")
-read -r s1_ours _ < <(stats < "$RAW/scale1-ours-add.txt"); read -r sN_ours _ < <(stats < "$RAW/scaleN-ours-add.txt")
+read -r del_k del90_k _ < <(stats < "$RAW/cycle-kernel-del.txt")
+for impl in go ours; do
+  read -r "s1_$impl" _ < <(stats < "$RAW/scaleA-$impl-add.txt"); read -r "sN_$impl" _ < <(stats < "$RAW/scaleN-$impl-add.txt")
+  read -r "sNs_$impl" _ < <(stats < "$RAW/scaleNsmall-$impl-add.txt")
+  read -r "i1_$impl" _ < <(stats < "$RAW/ipam1-$impl.txt"); read -r "iN_$impl" _ < <(stats < "$RAW/ipamN-$impl.txt")
+done
 rss_go=$( [ -s "$RAW/rss-go.txt" ] && sort -n "$RAW/rss-go.txt" | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]/1024}' || echo nan)
 rss_ours=$( [ -s "$RAW/rss-ours.txt" ] && sort -n "$RAW/rss-ours.txt" | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]/1024}' || echo nan)
 
@@ -345,9 +387,13 @@ table=$(cat <<EOF
 | ADD p90 ms | $add90_go | $add90_ours | $(ratio "$add90_ours" "$add90_go") |
 | DEL median ms | $del_go | $del_ours | $(ratio "$del_ours" "$del_go") |
 | DEL p90 ms | $del90_go | $del90_ours | $(ratio "$del90_ours" "$del90_go") |
-| ADD median ms, 1 attachment present (K=$SCALE_K) | $s1_go | $s1_ours | $(ratio "$s1_ours" "$s1_go") |
-| ADD median ms, $SCALE attachments present | $sN_go | $sN_ours | $(ratio "$sN_ours" "$sN_go") |
+| kernel alone: \`ip link del\` of the attached veth, median ms (floor of any DEL) | $del_k | $del_k | |
+| ADD median ms, 1 attachment on the machine (K=$SCALE_K before + $SCALE_K after) | $s1_go | $s1_ours | $(ratio "$s1_ours" "$s1_go") |
+| ADD median ms, network with $SCALE attachments | $sN_go | $sN_ours | $(ratio "$sN_ours" "$sN_go") |
 | ADD growth 1 → $SCALE attachments | $(growth "$s1_go" "$sN_go") | $(growth "$s1_ours" "$sN_ours") | |
+| — of which machine-wide: 1-attachment network while the machine holds $SCALE | $(growth "$s1_go" "$sNs_go") | $(growth "$s1_ours" "$sNs_ours") | |
+| — of which per network: $SCALE- vs 1-attachment network, same moment | $(growth "$sNs_go" "$sN_go") | $(growth "$sNs_ours" "$sN_ours") | |
+| IPAM alone (exec'd) ADD median ms, 1 → $SCALE reservations | $i1_go → $iN_go ($(growth "$i1_go" "$iN_go")) | $i1_ours → $iN_ours ($(growth "$i1_ours" "$iN_ours")) | |
 $(par_row warm add_wall "$PAR_N ADDs, $PAR_P parallel, wall ms (bridge exists)")
 $(par_row warm add_fail "  ADD failures")
 $(par_row warm unique "  unique IPs (of $PAR_N)")

@@ -25,7 +25,7 @@ internal static class AddCommand
     {
         using var containerNetns = OpenContainerNetns(args.Netns);
         using var hostNetns = NetnsHandle.OpenCurrent();
-        Task<CniResult>? ipamTask = null;
+        IpamAdd? ipamAdd = null;
         string? hostVethName = null;
         using var rtnl = new RtnlHandle();
         try
@@ -36,20 +36,15 @@ internal static class AddCommand
 
             // Only now: had the interface name been taken (P19), an IPAM ADD + rollback DEL for the same container
             // ID and ifname would have released the reservation of the attachment that already exists.
-            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than waking the thread pool.
-            ipamTask = ipam switch
-            {
-                null => null,
-                InProcessIpam => Task.FromResult(ipam.Add(args)),
-                _ => Task.Run(() => ipam.Add(args)),
-            };
+            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than starting a thread.
+            ipamAdd = ipam is null ? null : IpamAdd.Begin(ipam, args, hostNetns);
             var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
 
             var result = new CniResult();
             var bridgeAddresses = (IReadOnlyList<IpCidr>)[];
-            if (ipamTask is not null)
+            if (ipamAdd is not null)
             {
-                var ipamResult = ipamTask.GetAwaiter().GetResult();
+                var ipamResult = ipamAdd.Wait();
                 if (ipamResult.Ips.Count == 0)
                 {
                     throw new CniPluginException(CniErrorCodes.Internal, "IPAM plugin returned missing IP config");
@@ -70,7 +65,7 @@ internal static class AddCommand
 
             NetnsThread.Run(containerNetns, () =>
             {
-                if (ipamTask is null)
+                if (ipamAdd is null)
                 {
                     ContainerInterface.SetUp(args.IfName);
                 }
@@ -101,7 +96,7 @@ internal static class AddCommand
         }
         catch
         {
-            Undo(rtnl, hostVethName, ipamTask, ipam, args);
+            Undo(rtnl, hostVethName, ipamAdd, ipam, args);
             throw;
         }
     }
@@ -139,7 +134,7 @@ internal static class AddCommand
     }
 
     /// <summary>Best-effort rollback; the original failure is what the runtime sees.</summary>
-    private static void Undo(RtnlHandle rtnl, string? hostVethName, Task<CniResult>? ipamTask, IIpam? ipam, CmdArgs args)
+    private static void Undo(RtnlHandle rtnl, string? hostVethName, IpamAdd? ipamAdd, IIpam? ipam, CmdArgs args)
     {
         if (hostVethName is not null)
         {
@@ -155,14 +150,14 @@ internal static class AddCommand
             }
         }
 
-        if (ipamTask is null || ipam is null)
+        if (ipamAdd is null || ipam is null)
         {
             return;
         }
 
         try
         {
-            ipamTask.GetAwaiter().GetResult();
+            ipamAdd.Wait();
         }
         catch (Exception)
         {
@@ -181,4 +176,43 @@ internal static class AddCommand
     private static string? Mac(Link link) => link.HardwareAddress is { } mac
         ? string.Join(':', mac.GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
         : null;
+
+    /// <summary>
+    /// IPAM ADD, started once the veth exists. In-process it runs at once (its exceptions propagate directly, nothing
+    /// was allocated); exec'd it runs on a thread in the host namespace (the child inherits that thread's namespace)
+    /// while this thread does the host-side link work. <see cref="Wait"/> may be called more than once.
+    /// </summary>
+    private sealed class IpamAdd
+    {
+        private NetnsThread.Pending<CniResult>? _pending;
+        private CniResult? _result;
+        private Exception? _error;
+
+        public static IpamAdd Begin(IIpam ipam, CmdArgs args, NetnsHandle hostNetns) => ipam is InProcessIpam
+            ? new IpamAdd { _result = ipam.Add(args) }
+            : new IpamAdd { _pending = NetnsThread.Start(hostNetns, () => ipam.Add(args)) };
+
+        public CniResult Wait()
+        {
+            if (_pending is { } pending)
+            {
+                _pending = null;
+                try
+                {
+                    _result = pending.Join();
+                }
+                catch (Exception e)
+                {
+                    _error = e;
+                }
+            }
+
+            if (_error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            }
+
+            return _result!;
+        }
+    }
 }
