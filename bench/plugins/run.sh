@@ -163,9 +163,14 @@ if [ "${1:-}" = --inner ]; then
     for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "a$i$impl" "$RAW/scaleA-$impl" small; done
     fill 1 "$SCALE" ADD
     fact "scale_${impl}_ports_high" "$(ports_of $impl)"; fact "scale_${impl}_ipam_high" "$(ipam_files $impl)"
-    for ((i = 1; i <= SCALE_K; i++)); do
-      cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"; cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small
-      ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"; ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small
+    for ((i = 1; i <= SCALE_K; i++)); do   # order alternates: a call right after a netns deletion runs slower
+      if ((i % 2)); then
+        cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"; cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small
+        ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"; ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small
+      else
+        cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small; cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"
+        ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small; ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"
+      fi
     done
     fill 1 "$SCALE" DEL
     fact "scale_${impl}_ports_after" "$(ports_of $impl)"; fact "scale_${impl}_ipam_after" "$(ipam_files $impl)"
@@ -364,8 +369,9 @@ verdict() { awk -v v="$1" -v l="$2" -v w="$3" 'BEGIN {
 r_add=$(awk -v a="$add_ours" -v b="$add_go" 'BEGIN{print a/b}'); r_del=$(awk -v a="$del_ours" -v b="$del_go" 'BEGIN{print a/b}')
 g_ours=$(awk -v a="$s1_ours" -v b="$sN_ours" 'BEGIN{print b/a}')
 add_v=$(verdict "$r_add" 0.5 "$(printf '%.2f× Go: %s vs %s ms' "$r_add" "$add_ours" "$add_go")")
-del_v=$(verdict "$r_del" 0.8 "$(printf '%.2f× Go: %s vs %s ms' "$r_del" "$del_ours" "$del_go")")
-scale_v=$(verdict "$g_ours" 1.10 "$(printf '@%s %s ms vs @1 %s ms = %s' "$SCALE" "$sN_ours" "$s1_ours" "$(growth "$s1_ours" "$sN_ours")")")
+del_v=$(verdict "$r_del" 0.8 "$(printf '%.2f× Go: %s vs %s ms; the kernel alone takes %s ms, %.2f× Go' "$r_del" "$del_ours" "$del_go" "$del_k" "$(awk -v a="$del_k" -v b="$del_go" 'BEGIN{print a/b}')")")
+scale_v=$(verdict "$g_ours" 1.10 "$(printf '@%s %s ms vs @1 %s ms = %s: machine-wide %s, per network %s' "$SCALE" "$sN_ours" "$s1_ours" \
+  "$(growth "$s1_ours" "$sN_ours")" "$(growth "$s1_ours" "$sNs_ours")" "$(growth "$sNs_ours" "$sN_ours")")")
 par_ok=1
 for sc in warm cold; do
   eval "pf=\$par_${sc}_ours_add_fail pu=\$par_${sc}_ours_unique pm=\$par_${sc}_ours_mismatch pd=\$par_${sc}_ours_del_fail"
@@ -432,6 +438,11 @@ EOF
 
 echo; echo "$targets"; echo; echo "$table"; echo; echo "$extra"; echo
 
+# Keep the previous run's verdicts (one level): on a shared machine a single run can mislead.
+previous=""
+if [ -f "$RESULTS" ]; then
+  previous=$(awk '/^Written by/ {print; print ""} /^## Targets/ {t=1; next} /^## / {t=0} t && /^\|/' "$RESULTS")
+fi
 commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$REPO" diff --quiet HEAD -- plugins-under-test 2>/dev/null || commit="$commit + uncommitted plugin changes"
 {
@@ -456,6 +467,8 @@ git -C "$REPO" diff --quiet HEAD -- plugins-under-test 2>/dev/null || commit="$c
   echo "$table"
   echo
   echo "$extra"
+  if [ -n "$previous" ]; then echo; echo "## Previous run"; echo; echo "$previous"; fi
   if [ -f "$NOTES" ]; then echo; cat "$NOTES"; fi
-} > "$RESULTS"
+} > "$RESULTS.new"
+mv "$RESULTS.new" "$RESULTS"
 echo "wrote $RESULTS (raw samples: $RAWKEEP)"
