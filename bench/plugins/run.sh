@@ -16,7 +16,7 @@
 # and the machine's `ip link`/`ip addr`/`ip route`/`iptables-save` are compared before and after: any change fails.
 #
 # Environment: BENCH_PLUGIN_DIR=<dir with cnitest-bridge, cnitest-ipam> (skip publishing), BENCH_N (ADD/DEL cycles,
-# 40), BENCH_SCALE (attachments for the scale test, 200), BENCH_SCALE_K (ADDs measured per level, 30),
+# 60), BENCH_SCALE (attachments for the scale test, 200), BENCH_SCALE_K (ADDs measured per level, 30),
 # BENCH_PAR_N/BENCH_PAR_P (50/8), BENCH_VERSION_RUNS (300), BENCH_RESULTS (output markdown path).
 set -euo pipefail
 
@@ -24,7 +24,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SELF="$REPO/bench/plugins/run.sh"
 GO_DIR=/usr/lib/cni
-N=${BENCH_N:-40}
+N=${BENCH_N:-60}
 SCALE=${BENCH_SCALE:-200}
 SCALE_K=${BENCH_SCALE_K:-30}
 PAR_N=${BENCH_PAR_N:-50}
@@ -332,12 +332,14 @@ for impl in go ours; do
 done
 
 START=$(date +%s)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 export STATE PLUGIN_DIR PREFIX HOSTNS N SCALE SCALE_K PAR_N PAR_P VERSION_RUNS RSS_RUNS
 setsid nsenter --net="/var/run/netns/$HOSTNS" bash "$SELF" --inner &
 INNER=$!
 wait "$INNER" || { echo "run.sh: measurement failed" >&2; exit 1; }
 INNER=""
 ELAPSED=$(( $(date +%s) - START ))
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 RAW=$STATE/raw
 
 # ----------------------------------------------------------------------------------------------------- report ---
@@ -450,7 +452,8 @@ git -C "$REPO" diff --quiet HEAD -- plugins-under-test 2>/dev/null || commit="$c
   echo
   echo "Written by \`bench/plugins/run.sh\` (one command, as root; it took ${ELAPSED} s of measuring) on $(date -u '+%Y-%m-%d %H:%M UTC')."
   echo
-  echo "- machine: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r), $(nproc) CPU ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM"
+  echo "- machine: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r), $(nproc) CPU ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM;"
+  echo "  load average (1/5/15 min) $LOAD_START at the start, $LOAD_END at the end (other work shares this machine)"
   echo "- Go: \`$GO_DIR/bridge\` + \`host-local\` from containernetworking-plugins $(dpkg-query -W -f '${Version}' containernetworking-plugins 2>/dev/null || echo '?')"
   echo "- ours: \`cnitest-bridge\` + \`cnitest-ipam\`, NativeAOT (commit $commit), IPAM called in-process by the bridge"
   echo "- timing: bash \`\$EPOCHREALTIME\` around each exec (no fork in the timed region); VERSION: $version_tool"
