@@ -110,6 +110,11 @@ if [ "${1:-}" = --inner ]; then
   # `ip -n NS link del eth0` timed (one ip exec, ~1 ms, included), then our DEL to release the address.
   echo "[2/5] ADD/DEL cycles, fresh netns each ($N per implementation)"
   impls=(go ours oursexec kernel)
+  # Used netns are deleted in batches, then the kernel gets a moment: a netns dies asynchronously (cleanup_net in a
+  # kworker, under the RTNL lock), and the more netns the machine holds the longer that takes. Deleting one right
+  # before each timed call measured our own churn: with 200 attachments it doubled ADD times within a few cycles.
+  pending_ns=()
+  flush_ns() { local ns; for ns in "${pending_ns[@]}"; do ip netns del "$ns"; done; pending_ns=(); sleep 0.3; }
   cycle() { # IMPL TAG FILE-PREFIX [NET]
     local impl=$1 ns=$PREFIX-$2 net=${4:-} t0 t1 t2 rc1=0 rc2=0
     ip netns add "$ns"
@@ -121,17 +126,20 @@ if [ "${1:-}" = --inner ]; then
       t0=$(now); plugin "$impl" ADD "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc1=$?; t1=$(now)
       plugin "$impl" DEL "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc2=$?; t2=$(now)
     fi
-    ip netns del "$ns"
+    pending_ns+=("$ns")
     if [ $rc1 != 0 ] || [ $rc2 != 0 ]; then echo "  FAIL $impl $2 add=$rc1 del=$rc2"; fail=$((fail + 1)); return; fi
     if [ -n "${3:-}" ]; then echo $((t1 - t0)) >> "$3-add.txt"; echo $((t2 - t1)) >> "$3-del.txt"; fi
   }
   for impl in "${impls[@]}"; do cycle "$impl" "w$impl" ""; cycle "$impl" "w2$impl" ""; done   # creates the bridges
+  flush_ns
   for ((i = 1; i <= N; i++)); do
     for ((j = 0; j < ${#impls[@]}; j++)); do
       impl=${impls[$(((i + j) % ${#impls[@]}))]}
       cycle "$impl" "c$i$impl" "$RAW/cycle-$impl"
     done
+    if ((i % 3 == 0)); then flush_ns; fi
   done
+  flush_ns
 
   # ---- 3. ADD at 1 vs at SCALE existing attachments ----------------------------------------------------------------
   # Per implementation, alone on the machine, bracketed against drift (this machine is shared and noisy):
@@ -160,8 +168,13 @@ if [ "${1:-}" = --inner ]; then
       done
     }
     fill 1 1 ADD small
-    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "a$i$impl" "$RAW/scaleA-$impl" small; done
+    for ((i = 1; i <= SCALE_K; i++)); do
+      cycle "$impl" "a$i$impl" "$RAW/scaleA-$impl" small
+      if ((i % 10 == 0)); then flush_ns; fi
+    done
+    flush_ns
     fill 1 "$SCALE" ADD
+    sleep 1
     fact "scale_${impl}_ports_high" "$(ports_of $impl)"; fact "scale_${impl}_ipam_high" "$(ipam_files $impl)"
     for ((i = 1; i <= SCALE_K; i++)); do   # order alternates: a call right after a netns deletion runs slower
       if ((i % 2)); then
@@ -171,10 +184,17 @@ if [ "${1:-}" = --inner ]; then
         cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small; cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"
         ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small; ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"
       fi
+      if ((i % 5 == 0)); then flush_ns; fi
     done
+    flush_ns
     fill 1 "$SCALE" DEL
     fact "scale_${impl}_ports_after" "$(ports_of $impl)"; fact "scale_${impl}_ipam_after" "$(ipam_files $impl)"
-    for ((i = 1; i <= SCALE_K; i++)); do cycle "$impl" "e$i$impl" "$RAW/scaleA-$impl" small; done
+    sleep 2   # SCALE netns were just deleted: let their cleanup finish before measuring again
+    for ((i = 1; i <= SCALE_K; i++)); do
+      cycle "$impl" "e$i$impl" "$RAW/scaleA-$impl" small
+      if ((i % 10 == 0)); then flush_ns; fi
+    done
+    flush_ns
     fill 1 1 DEL small
   done
 
