@@ -353,6 +353,7 @@ done
 
 START=$(date +%s)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+DATADIR_FS=$(findmnt -n -o FSTYPE -T "$STATE" 2>/dev/null || echo "?")
 export STATE PLUGIN_DIR PREFIX HOSTNS N SCALE SCALE_K PAR_N PAR_P VERSION_RUNS RSS_RUNS
 setsid nsenter --net="/var/run/netns/$HOSTNS" bash "$SELF" --inner &
 INNER=$!
@@ -477,7 +478,7 @@ git -C "$REPO" diff --quiet HEAD -- plugins-under-test 2>/dev/null || commit="$c
   echo "- Go: \`$GO_DIR/bridge\` + \`host-local\` from containernetworking-plugins $(dpkg-query -W -f '${Version}' containernetworking-plugins 2>/dev/null || echo '?')"
   echo "- ours: \`cnitest-bridge\` + \`cnitest-ipam\`, NativeAOT (commit $commit), IPAM called in-process by the bridge"
   echo "- timing: bash \`\$EPOCHREALTIME\` around each exec (no fork in the timed region); VERSION: $version_tool"
-  echo "- config (both): cniVersion 1.0.0, \`isGateway: true\`, \`ipMasq: false\`, \`hairpinMode: false\`, private \`dataDir\`, one /16 range;"
+  echo "- config (both): cniVersion 1.0.0, \`isGateway: true\`, \`ipMasq: false\`, \`hairpinMode: false\`, private \`dataDir\` under $(dirname "$STATE") ($DATADIR_FS), one /16 range;"
   echo "  bridge, veth host ends and sysctls inside a netns the script creates; each ADD/DEL cycle gets a fresh container netns"
   echo "  (creation/deletion untimed); Go and ours interleaved cycle by cycle"
   echo
