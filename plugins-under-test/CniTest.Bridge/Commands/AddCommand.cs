@@ -113,24 +113,28 @@ internal static class AddCommand
         }
     }
 
-    /// <summary>Host end: up, no router advertisements, enslaved, hairpin if asked, labelled for GC.</summary>
+    /// <summary>
+    /// Host end: no router advertisements, enslaved, hairpin if asked, labelled for GC, up. Enslaving, the label and
+    /// "up" go in one request (as <c>ip link set … master … alias … up</c>); hairpin needs the port enslaved first.
+    /// The MAC of the first read stays valid: neither enslaving nor "up" changes it.
+    /// </summary>
     private static Link AttachHostVeth(RtnlHandle rtnl, BridgeConfig config, CmdArgs args, Link bridge, string hostName)
     {
         var hostVeth = rtnl.LinkGetByName(hostName);
-        rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
+        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
+        var alias = AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName));
         if (config.HairpinMode)
         {
+            rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
             rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
+            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
         }
-
-        if (AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName)) is { } alias)
+        else
         {
-            rtnl.LinkSetAlias(hostVeth.Index, alias);
+            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
         }
 
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
-        rtnl.LinkSetUp(hostVeth.Index);
-        return rtnl.LinkGetByIndex(hostVeth.Index);
+        return hostVeth;
     }
 
     /// <summary>Best-effort rollback; the original failure is what the runtime sees.</summary>
