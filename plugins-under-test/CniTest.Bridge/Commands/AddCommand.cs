@@ -25,7 +25,7 @@ internal static class AddCommand
     {
         using var containerNetns = OpenContainerNetns(args.Netns);
         using var hostNetns = NetnsHandle.OpenCurrent();
-        Task<CniResult>? ipamTask = null;
+        IpamAdd? ipamAdd = null;
         string? hostVethName = null;
         using var rtnl = new RtnlHandle();
         try
@@ -36,20 +36,15 @@ internal static class AddCommand
 
             // Only now: had the interface name been taken (P19), an IPAM ADD + rollback DEL for the same container
             // ID and ifname would have released the reservation of the attachment that already exists.
-            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than waking the thread pool.
-            ipamTask = ipam switch
-            {
-                null => null,
-                InProcessIpam => Task.FromResult(ipam.Add(args)),
-                _ => Task.Run(() => ipam.Add(args)),
-            };
+            // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than starting a thread.
+            ipamAdd = ipam is null ? null : IpamAdd.Begin(ipam, args, hostNetns);
             var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
 
             var result = new CniResult();
             var bridgeAddresses = (IReadOnlyList<IpCidr>)[];
-            if (ipamTask is not null)
+            if (ipamAdd is not null)
             {
-                var ipamResult = ipamTask.GetAwaiter().GetResult();
+                var ipamResult = ipamAdd.Wait();
                 if (ipamResult.Ips.Count == 0)
                 {
                     throw new CniPluginException(CniErrorCodes.Internal, "IPAM plugin returned missing IP config");
@@ -70,7 +65,7 @@ internal static class AddCommand
 
             NetnsThread.Run(containerNetns, () =>
             {
-                if (ipamTask is null)
+                if (ipamAdd is null)
                 {
                     ContainerInterface.SetUp(args.IfName);
                 }
@@ -101,7 +96,7 @@ internal static class AddCommand
         }
         catch
         {
-            Undo(rtnl, hostVethName, ipamTask, ipam, args);
+            Undo(rtnl, hostVethName, ipamAdd, ipam, args);
             throw;
         }
     }
@@ -118,28 +113,32 @@ internal static class AddCommand
         }
     }
 
-    /// <summary>Host end: up, no router advertisements, enslaved, hairpin if asked, labelled for GC.</summary>
+    /// <summary>
+    /// Host end: no router advertisements, enslaved, hairpin if asked, labelled for GC, up. Enslaving, the label and
+    /// "up" go in one request (as <c>ip link set … master … alias … up</c>); hairpin needs the port enslaved first.
+    /// The MAC of the first read stays valid: neither enslaving nor "up" changes it.
+    /// </summary>
     private static Link AttachHostVeth(RtnlHandle rtnl, BridgeConfig config, CmdArgs args, Link bridge, string hostName)
     {
         var hostVeth = rtnl.LinkGetByName(hostName);
-        rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
+        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
+        var alias = AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName));
         if (config.HairpinMode)
         {
+            rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
             rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
+            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
         }
-
-        if (AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName)) is { } alias)
+        else
         {
-            rtnl.LinkSetAlias(hostVeth.Index, alias);
+            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
         }
 
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
-        rtnl.LinkSetUp(hostVeth.Index);
-        return rtnl.LinkGetByIndex(hostVeth.Index);
+        return hostVeth;
     }
 
     /// <summary>Best-effort rollback; the original failure is what the runtime sees.</summary>
-    private static void Undo(RtnlHandle rtnl, string? hostVethName, Task<CniResult>? ipamTask, IIpam? ipam, CmdArgs args)
+    private static void Undo(RtnlHandle rtnl, string? hostVethName, IpamAdd? ipamAdd, IIpam? ipam, CmdArgs args)
     {
         if (hostVethName is not null)
         {
@@ -155,14 +154,14 @@ internal static class AddCommand
             }
         }
 
-        if (ipamTask is null || ipam is null)
+        if (ipamAdd is null || ipam is null)
         {
             return;
         }
 
         try
         {
-            ipamTask.GetAwaiter().GetResult();
+            ipamAdd.Wait();
         }
         catch (Exception)
         {
@@ -181,4 +180,43 @@ internal static class AddCommand
     private static string? Mac(Link link) => link.HardwareAddress is { } mac
         ? string.Join(':', mac.GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
         : null;
+
+    /// <summary>
+    /// IPAM ADD, started once the veth exists. In-process it runs at once (its exceptions propagate directly, nothing
+    /// was allocated); exec'd it runs on a thread in the host namespace (the child inherits that thread's namespace)
+    /// while this thread does the host-side link work. <see cref="Wait"/> may be called more than once.
+    /// </summary>
+    private sealed class IpamAdd
+    {
+        private NetnsThread.Pending<CniResult>? _pending;
+        private CniResult? _result;
+        private Exception? _error;
+
+        public static IpamAdd Begin(IIpam ipam, CmdArgs args, NetnsHandle hostNetns) => ipam is InProcessIpam
+            ? new IpamAdd { _result = ipam.Add(args) }
+            : new IpamAdd { _pending = NetnsThread.Start(hostNetns, () => ipam.Add(args)) };
+
+        public CniResult Wait()
+        {
+            if (_pending is { } pending)
+            {
+                _pending = null;
+                try
+                {
+                    _result = pending.Join();
+                }
+                catch (Exception e)
+                {
+                    _error = e;
+                }
+            }
+
+            if (_error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            }
+
+            return _result!;
+        }
+    }
 }

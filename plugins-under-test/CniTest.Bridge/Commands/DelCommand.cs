@@ -13,9 +13,10 @@ namespace CniTest.Bridge.Commands;
 /// Masquerade rules are found by their comment, so they go even when CNI_NETNS is empty (PEERS nerdctl#1872).
 /// </summary>
 /// <remarks>
-/// Deleting a veth blocks ~20 ms in the kernel (RTM_DELLINK waits for an RCU grace period), so IPAM DEL, usually an
-/// exec, runs in parallel with it instead of after it. Except for <c>dhcp</c>: its daemon must send the DHCP
-/// release while the interface still exists (plugins#791), so there IPAM DEL finishes first.
+/// Deleting a veth blocks ~20 ms in the kernel (RTM_DELLINK waits for RCU grace periods), so IPAM DEL runs on this
+/// thread while the namespace thread deletes the link, instead of after it (and without the thread pool, whose
+/// worker and gate threads cost more to start than IPAM DEL takes). Except for <c>dhcp</c>: its daemon must send
+/// the DHCP release while the interface still exists (plugins#791), so there IPAM DEL finishes first.
 /// </remarks>
 internal static class DelCommand
 {
@@ -23,25 +24,41 @@ internal static class DelCommand
 
     public static void Run(CmdArgs args, BridgeConfig config, IIpam? ipam)
     {
-        Task? ipamDel = null;
-        if (ipam is not null)
+        Exception? ipamError = null;
+        if (ipam is not null && config.IpamType == IpamNeedingTheInterface)
         {
-            ipamDel = config.IpamType == IpamNeedingTheInterface
-                ? Completed(() => ipam.Del(args))
-                : Task.Run(() => ipam.Del(args));
+            ipamError = Capture(() => ipam.Del(args));
         }
 
-        (bool V4, bool V6)? families = null;
+        NetnsThread.Pending<(bool V4, bool V6)?>? linkDelete = null;
         Exception? linkError = null;
         if (args.Netns.Length > 0)
         {
             try
             {
-                families = NetnsThread.Run(args.Netns, () => ContainerInterface.Delete(args.IfName));
+                linkDelete = NetnsThread.Start(args.Netns, () => ContainerInterface.Delete(args.IfName));
             }
             catch (NetnsNotFoundException)
             {
                 // The container and everything in its namespace are gone already.
+            }
+            catch (Exception e)
+            {
+                linkError = e;
+            }
+        }
+
+        if (ipam is not null && config.IpamType != IpamNeedingTheInterface)
+        {
+            ipamError = Capture(() => ipam.Del(args));
+        }
+
+        (bool V4, bool V6)? families = null;
+        if (linkDelete is not null)
+        {
+            try
+            {
+                families = linkDelete.Join();
             }
             catch (Exception e)
             {
@@ -56,24 +73,23 @@ internal static class DelCommand
             IpMasquerade.Teardown(config.Name, args.ContainerId, v4, v6);
         }
 
-        ipamDel?.GetAwaiter().GetResult();
-        if (linkError is not null)
+        if ((ipamError ?? linkError) is { } error)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(linkError);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> now; its exception surfaces when the task is awaited, like Task.Run's.</summary>
-    private static Task Completed(Action action)
+    /// <summary>Runs <paramref name="action"/>; its exception is reported after everything else was attempted.</summary>
+    private static Exception? Capture(Action action)
     {
         try
         {
             action();
-            return Task.CompletedTask;
+            return null;
         }
         catch (Exception e)
         {
-            return Task.FromException(e);
+            return e;
         }
     }
 }

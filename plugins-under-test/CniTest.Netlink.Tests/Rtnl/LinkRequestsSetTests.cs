@@ -117,6 +117,41 @@ public sealed class LinkRequestsSetTests
     }
 
     [Fact]
+    public void SetMasterAliasUp_All_MatchesIpLinkSetMasterAliasUp()
+    {
+        // Arrange: ip link set dev veth0 master br0 alias x up (strace of iproute2 6.1: one RTM_NEWLINK)
+        var expected = Hex.Parse("""
+            30000000 1000 0500 7b14046b 00000000
+            00000000 03000000 01000000 01000000  # IFF_UP in ifi_flags and ifi_change
+            0800 0a00 06000000                   # IFLA_MASTER br0
+            0500 1400 78 000000                  # IFLA_IFALIAS "x", no NUL
+            """);
+
+        // Act
+        var actual = LinkRequests.SetMasterAliasUp(3, 6, "x").Finish(Sequence);
+
+        // Assert
+        actual.ToArray().Should().Equal(expected);
+    }
+
+    [Fact]
+    public void SetMasterAliasUp_NoAlias_MatchesIpLinkSetMasterUp()
+    {
+        // Arrange: ip link set dev veth0 master br0 up
+        var expected = Hex.Parse("""
+            28000000 1000 0500 7b14046b 00000000
+            00000000 03000000 01000000 01000000
+            0800 0a00 06000000
+            """);
+
+        // Act
+        var actual = LinkRequests.SetMasterAliasUp(3, 6, alias: null).Finish(Sequence);
+
+        // Assert
+        actual.ToArray().Should().Equal(expected);
+    }
+
+    [Fact]
     public void SetHardwareAddress_Mac_MatchesIpLinkSetAddress()
     {
         // Arrange: ip link set dev veth0 address 02:42:ac:11:00:02

@@ -98,6 +98,23 @@ internal static class LinkRequests
         return w;
     }
 
+    /// <summary>
+    /// <c>ip link set dev DEV master M [alias TEXT] up</c>: one request, IFF_UP in the header and the attributes in
+    /// command-line order, as iproute2 sends it.
+    /// </summary>
+    internal static NetlinkMessageWriter SetMasterAliasUp(int index, int masterIndex, string? alias)
+    {
+        var w = new NetlinkMessageWriter(RTM_NEWLINK, Change);
+        w.WriteStruct(new ifinfomsg { ifi_index = index, ifi_flags = IFF_UP, ifi_change = IFF_UP });
+        w.WriteUInt32(IFLA_MASTER, (uint)masterIndex);
+        if (alias is not null)
+        {
+            w.WriteString(IFLA_IFALIAS, CheckAlias(alias), nulTerminated: false);
+        }
+
+        return w;
+    }
+
     /// <summary><c>ip link set dev DEV name NEW</c>.</summary>
     internal static NetlinkMessageWriter SetName(int index, string name)
     {
@@ -109,15 +126,14 @@ internal static class LinkRequests
     /// <summary><c>ip link set dev DEV alias TEXT</c>: sent without a NUL, as iproute2 does.</summary>
     internal static NetlinkMessageWriter SetAlias(int index, string alias)
     {
-        if (Encoding.UTF8.GetByteCount(alias) >= IFALIASZ)
-        {
-            throw new ArgumentException($"an alias is at most {IFALIASZ - 1} bytes", nameof(alias));
-        }
-
         var w = Set(index);
-        w.WriteString(IFLA_IFALIAS, alias, nulTerminated: false);
+        w.WriteString(IFLA_IFALIAS, CheckAlias(alias), nulTerminated: false);
         return w;
     }
+
+    private static string CheckAlias(string alias) => Encoding.UTF8.GetByteCount(alias) < IFALIASZ
+        ? alias
+        : throw new ArgumentException($"an alias is at most {IFALIASZ - 1} bytes", nameof(alias));
 
     /// <summary><c>ip link set dev DEV address MAC</c>.</summary>
     internal static NetlinkMessageWriter SetHardwareAddress(int index, PhysicalAddress address)

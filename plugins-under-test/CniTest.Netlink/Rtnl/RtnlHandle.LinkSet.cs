@@ -21,6 +21,14 @@ public sealed partial class RtnlHandle
     public void LinkSetMaster(int index, int masterIndex) =>
         SetLink(LinkRequests.SetUInt32(index, IFLA_MASTER, (uint)masterIndex), $"master #{masterIndex}", index);
 
+    /// <summary>
+    /// Enslaves a link, optionally labels it, and brings it up in one request (one round trip instead of three).
+    /// Equivalent to: <c>ip link set dev DEV master MASTER [alias TEXT] up</c>.
+    /// </summary>
+    /// <exception cref="LinkNotFoundException">No such link.</exception>
+    public void LinkSetMasterUp(int index, int masterIndex, string? alias = null) =>
+        SetLink(LinkRequests.SetMasterAliasUp(index, masterIndex, alias), $"master #{masterIndex} up", index);
+
     /// <summary>Equivalent to: <c>ip link set dev DEV nomaster</c>.</summary>
     public void LinkSetNoMaster(int index) => SetLink(LinkRequests.SetUInt32(index, IFLA_MASTER, 0), "nomaster", index);
 

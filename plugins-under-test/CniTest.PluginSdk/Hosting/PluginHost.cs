@@ -19,8 +19,8 @@ public static class PluginHost
     /// <summary>Runs against the real process environment and standard streams; returns the exit status.</summary>
     public static int Main(ICniPlugin plugin, PluginInfo info)
     {
-        using var stdin = Console.OpenStandardInput();
-        using var stdout = Console.OpenStandardOutput();
+        using var stdin = StandardStreams.Input();
+        using var stdout = StandardStreams.Output();
         var status = Run(plugin, info, Environment.GetEnvironmentVariable, stdin, stdout, Console.Error);
         stdout.Flush();
         return status;

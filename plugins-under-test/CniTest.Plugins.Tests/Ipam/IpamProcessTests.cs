@@ -44,6 +44,24 @@ public sealed class IpamProcessTests : IDisposable
     }
 
     [Fact]
+    public void Version_StdinAndStdoutAreFiles_OutputLandsBeforeWhatTheShellAppends()
+    {
+        // Arrange: a file (seekable) instead of the usual pipes, shared with the shell: our output must move the shared
+        // file offset like write(2) does, or the shell's next line overwrites it.
+        var input = Path.Combine(_scratch.DataDir, "in.json");
+        var output = Path.Combine(_scratch.DataDir, "out.txt");
+        File.WriteAllText(input, """{"cniVersion":"0.4.0"}""");
+
+        // Act
+        var shell = PluginProcess.Run("/bin/sh", ["-c", "{ CNI_COMMAND=VERSION \"$0\" < \"$1\"; echo appended; } > \"$2\"", IpamBinary.Path, input, output],
+            new Dictionary<string, string>(), "");
+
+        // Assert
+        shell.ExitCode.Should().Be(0, shell.Stderr);
+        File.ReadAllText(output).Should().StartWith("""{"cniVersion":"0.4.0","supportedVersions":""").And.EndWith("]}\nappended\n");
+    }
+
+    [Fact]
     public void Add_MalformedStdin_ExitsNonZeroWithCode6()
     {
         var outcome = IpamBinary.Run(PluginProcess.Env("ADD"), "{");
