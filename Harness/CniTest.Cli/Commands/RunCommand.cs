@@ -21,18 +21,18 @@ internal static class RunCommand
             Description = "The plugin binary under test [default: our own cnitest-bridge, or cnitest-ipam with --role ipam, " +
                           "built by ./cnitest on first use]",
         };
-        var role = new Option<string>("--role") { Description = "How the plugin is used: interface, chained or ipam [default interface]", DefaultValueFactory = _ => "interface" };
+        var role = new Option<string>("--role") { Description = "How the plugin is used: interface, chained or ipam", DefaultValueFactory = _ => "interface" };
         role.AcceptOnlyFromAmong("interface", "chained", "ipam");
         var config = new Option<string?>("--config") { Description = "A network config or conflist to use as is instead of the built-in one for the role" };
         var cniVersion = new Option<string?>("--cni-version") { Description = "Run at this version only, or 'all' to run the deep checks at every advertised version [default: matrix at every advertised version, deep checks at the highest]" };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds each plugin call may take before it is killed [default 10]", DefaultValueFactory = _ => 10 };
-        var profile = new Option<string>("--profile") { Description = "runtime: fail MUST rules and the SHOULD rules runtimes depend on; spec: fail MUST rules only [default runtime]", DefaultValueFactory = _ => "runtime" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds each plugin call may take before it is killed", DefaultValueFactory = _ => 10 };
+        var profile = new Option<string>("--profile") { Description = "runtime: fail MUST rules and the SHOULD rules runtimes depend on; spec: fail MUST rules only", DefaultValueFactory = _ => "runtime" };
         profile.AcceptOnlyFromAmong("runtime", "spec");
         var strict = new Option<bool>("--strict") { Description = "Turn every warning into a failure" };
         var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
         var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
         var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this checklist id (e.g. del. or P27; comma-separated alternatives)" };
-        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host [default: number of cores]", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() <= 0)
