@@ -67,8 +67,8 @@ public sealed class AddCheckDelTests : IDisposable
             result["ips"]![0]!["interface"]!.GetValue<int>().Should().Be(2);
         }
 
-        Ip.Addresses(container.Path).Should().Equal($"eth0 {address}");
-        Ip.Addresses(_host.Host.Path).Should().ContainSingle().Which.Should().StartWith(BridgeConfs.BridgeName);
+        FakeHost.Addresses(container.Path).Should().Equal($"eth0 {address}");
+        FakeHost.Addresses(_host.Host.Path).Should().ContainSingle().Which.Should().StartWith(BridgeConfs.BridgeName);
 
         // Act: CHECK where the version has it (P32), then DEL twice (P26)
         if (SpecVersions.HasCheck(version))
@@ -80,8 +80,8 @@ public sealed class AddCheckDelTests : IDisposable
         await runtime.DelNetworkListAsync(list, rt, ct);
 
         // Assert: nothing left but the shared bridge; IPAM released (P29)
-        Ip.Links(container.Path).Should().Equal("lo");
-        Ip.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
+        FakeHost.Links(container.Path).Should().Equal("lo");
+        FakeHost.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
         _host.IpamReservations().Should().BeEmpty();
         if (ipam == "fake-ipam")
         {

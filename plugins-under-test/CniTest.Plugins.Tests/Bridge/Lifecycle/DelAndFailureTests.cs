@@ -83,8 +83,8 @@ public sealed class DelAndFailureTests : IDisposable
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Message.Should().Contain("already exists");
         _host.IpamReservations().Should().Equal(address.Split('/')[0]);
-        Ip.Addresses(container.Path).Should().Equal($"eth0 {address}");
-        Ip.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
+        FakeHost.Addresses(container.Path).Should().Equal($"eth0 {address}");
+        FakeHost.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -103,8 +103,8 @@ public sealed class DelAndFailureTests : IDisposable
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Message.Should().Contain("already has an IP address");
         _host.IpamReservations().Should().BeEmpty();
-        Ip.Links(container.Path).Should().Equal("lo");
-        Ip.Links(_host.Host.Path).Should().NotContain(l => l.StartsWith("veth"));
+        FakeHost.Links(container.Path).Should().Equal("lo");
+        FakeHost.Links(_host.Host.Path).Should().NotContain(l => l.StartsWith("veth"));
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -121,7 +121,7 @@ public sealed class DelAndFailureTests : IDisposable
         await _host.Runtime(cache: false).AddNetworkListAsync(list, new RuntimeConf("force", container.Path, "eth0"), ct);
 
         // Assert
-        Ip.Addresses(_host.Host.Path).Should().Equal($"{BridgeConfs.BridgeName} {BridgeConfs.Gateway}/24");
+        FakeHost.Addresses(_host.Host.Path).Should().Equal($"{BridgeConfs.BridgeName} {BridgeConfs.Gateway}/24");
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -129,14 +129,14 @@ public sealed class DelAndFailureTests : IDisposable
     {
         // Arrange (plugins#714): CNI_NETNS names the fake host, where the plugin itself runs
         var list = BridgeHost.Conf(BridgeConfs.HostLocal(_host, "1.0.0"));
-        var before = Ip.Links(_host.Host.Path);
+        var before = FakeHost.Links(_host.Host.Path);
 
         // Act
         var act = () => _host.Runtime(cache: false).AddNetworkListAsync(list, new RuntimeConf("self", _host.Host.Path, "eth0"), TestContext.Current.CancellationToken);
 
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Code.Should().Be(4);
-        Ip.Links(_host.Host.Path).Should().Equal(before);
+        FakeHost.Links(_host.Host.Path).Should().Equal(before);
         _host.IpamReservations().Should().BeEmpty();
     }
 }

@@ -37,9 +37,9 @@ public sealed class GcStatusTests : IDisposable
         await runtime.GcNetworkListAsync(list, new GcArgs([new Attachment("keep", "eth0")]), ct);
 
         // Assert
-        Ip.Links(keep.Path).Should().Contain("eth0");
-        Ip.Links(stale.Path).Should().Equal("lo");
-        Ip.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
+        FakeHost.Links(keep.Path).Should().Contain("eth0");
+        FakeHost.Links(stale.Path).Should().Equal("lo");
+        FakeHost.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
         NetworkState.NatRules(_host.Host.Path).Should().OnlyContain(r => !r.Contains("id: \\\"stale\\\""))
             .And.Contain(r => r.Contains("id: \\\"keep\\\""));
         var gc = _fake.Calls("fake-ipam").Should().ContainSingle(c => c["command"]!.GetValue<string>() == "GC").Which;
@@ -62,8 +62,8 @@ public sealed class GcStatusTests : IDisposable
         await runtime.GcNetworkListAsync(list, new GcArgs([]), ct);
 
         // Assert
-        Ip.Links(container.Path).Should().Equal("lo");
-        Ip.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
+        FakeHost.Links(container.Path).Should().Equal("lo");
+        FakeHost.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -131,8 +131,8 @@ public sealed class GcStatusTests : IDisposable
 
         // Assert
         _host.IpamReservations().Should().Equal(kept.Split('/')[0]);
-        Ip.Links(stale.Path).Should().Equal("lo");
-        Ip.Links(keep.Path).Should().Contain("eth0");
+        FakeHost.Links(stale.Path).Should().Equal("lo");
+        FakeHost.Links(keep.Path).Should().Contain("eth0");
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -166,7 +166,7 @@ public sealed class GcStatusTests : IDisposable
 
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Message.Should().Contain("failed to find plugin \"cnitest-ipam\"");
-        Ip.Links(container.Path).Should().Equal("lo");
+        FakeHost.Links(container.Path).Should().Equal("lo");
         _host.IpamReservations().Should().BeEmpty();
     }
 

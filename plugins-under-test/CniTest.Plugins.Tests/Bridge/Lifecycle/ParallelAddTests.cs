@@ -30,15 +30,15 @@ public sealed class ParallelAddTests : IDisposable
         var addresses = results.Select(r => r.ToJson()["ips"]![0]!["address"]!.GetValue<string>()).ToList();
         addresses.Should().OnlyHaveUniqueItems();
         _host.IpamReservations().Should().HaveCount(Containers);
-        Ip.Addresses(_host.Host.Path).Should().Equal($"{BridgeConfs.BridgeName} {BridgeConfs.Gateway}/24");
-        Ip.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(Containers);
+        FakeHost.Addresses(_host.Host.Path).Should().Equal($"{BridgeConfs.BridgeName} {BridgeConfs.Gateway}/24");
+        FakeHost.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(Containers);
 
         // Act: and all DELs at once
         await Task.WhenAll(attachments.Select(rt => Task.Run(() => runtime.DelNetworkListAsync(list, rt, ct), ct)));
 
         // Assert
         _host.IpamReservations().Should().BeEmpty();
-        Ip.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
+        FakeHost.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
         NetworkState.NatRules(_host.Host.Path).Should().BeEmpty();
     }
 }

@@ -3,20 +3,22 @@ using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Sandbox;
 
-namespace CniTest.Integration.Tests.Support;
+namespace CniTest.Tests.Shared;
 
 /// <summary>
 /// A fake host network namespace plus container namespaces, all pinned under a private temp directory and all
 /// removed on Dispose (also when the test failed). Plugins run with their host side in the fake host, so the
-/// machine's own namespace, /run/netns and /var/lib/cni are never touched.
+/// machine's own namespace, /run/netns and /var/lib/cni are never touched. Shared by every test project that runs
+/// plugins (the integration tests, the broken-plugin probes, our bridge's lifecycle tests).
 /// </summary>
-public sealed class FakeHost : IDisposable
+public class FakeHost : IDisposable
 {
     private readonly List<NetworkNamespace> _containers = [];
 
-    public FakeHost()
+    /// <param name="dirPrefix">Prefix of the private temp directory, naming the test project that made it.</param>
+    public FakeHost(string dirPrefix = "cnitest-it-")
     {
-        Dir = Directory.CreateTempSubdirectory("cnitest-it-").FullName;
+        Dir = Directory.CreateTempSubdirectory(dirPrefix).FullName;
         Host = NetworkNamespace.Create(Path.Combine(Dir, "netns", "host"));
         Executor = new ProcessPluginExecutor(Host.Path, TimeSpan.FromSeconds(30));
         Run(Host.Path, "ip", "link", "set", "lo", "up");
@@ -63,23 +65,26 @@ public sealed class FakeHost : IDisposable
         JsonNode.Parse(Run(netnsPath, "ip", "-j", "link", "show"))!.AsArray()
             .Select(l => l!["ifname"]!.GetValue<string>()).ToList();
 
-    /// <summary>Addresses "ifname addr/prefix" in a namespace, link-local IPv6 left out.</summary>
+    /// <summary>Addresses "ifname addr/prefix" in a namespace, link-local and host-scope (lo) ones left out.</summary>
     public static IReadOnlyList<string> Addresses(string netnsPath) =>
         JsonNode.Parse(Run(netnsPath, "ip", "-j", "addr", "show"))!.AsArray()
             .SelectMany(l => l!["addr_info"]!.AsArray().Select(a => (l, a)))
-            .Where(x => x.a!["scope"]?.GetValue<string>() != "link")
+            .Where(x => x.a!["scope"]?.GetValue<string>() is not ("link" or "host"))
             .Select(x => $"{x.l!["ifname"]} {x.a!["local"]}/{x.a!["prefixlen"]}").ToList();
 
     /// <summary>The NAT table of a namespace as iptables-save prints it, counters stripped.</summary>
     public static string NatRules(string netnsPath) =>
         string.Join('\n', Run(netnsPath, "iptables-save", "-t", "nat").Split('\n').Where(l => l.StartsWith('-')));
 
-    /// <summary>host-local reservation files (not lock / last_reserved_ip) under the private IPAM dir.</summary>
+    /// <summary>
+    /// Reservation files under the private IPAM dir: those named by their address, so neither host-local's lock and
+    /// last_reserved_ip.N nor cnitest-ipam's index files count.
+    /// </summary>
     public IReadOnlyList<string> IpamReservations() =>
         Directory.Exists(IpamDir)
             ? Directory.GetFiles(IpamDir, "*", SearchOption.AllDirectories)
                 .Select(Path.GetFileName).OfType<string>()
-                .Where(f => f != "lock" && !f.StartsWith("last_reserved_ip", StringComparison.Ordinal)).ToList()
+                .Where(f => System.Net.IPAddress.TryParse(f, out _)).Order().ToList()
             : [];
 
     public void Dispose()
