@@ -14,10 +14,18 @@ internal sealed class PipeCapture
         _pump = PumpAsync(stream);
     }
 
-    /// <summary>Waits up to <paramref name="limit"/> for end-of-file, then returns everything read.</summary>
-    public async Task<byte[]> DrainAsync(TimeSpan limit)
+    /// <summary>
+    /// Waits up to <paramref name="limit"/> in all for end-of-file on every capture (one bound, not one per pipe: a
+    /// grandchild usually holds stdout and stderr alike), then returns everything each has read.
+    /// </summary>
+    public static async Task<byte[][]> DrainAsync(TimeSpan limit, params PipeCapture[] captures)
     {
-        await Task.WhenAny(_pump, Task.Delay(limit));
+        await Task.WhenAny(Task.WhenAll(captures.Select(c => c._pump)), Task.Delay(limit));
+        return captures.Select(c => c.Snapshot()).ToArray();
+    }
+
+    private byte[] Snapshot()
+    {
         lock (_buffer)
         {
             return _buffer.ToArray();

@@ -71,8 +71,8 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         stopwatch.Stop();
         // A grandchild that outlived the plugin (a daemon, a delegated IPAM left behind) may still hold the pipes;
         // keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk).
-        var stdout = await stdoutCapture.DrainAsync(PipeDrainLimit);
-        var stderr = await stderrCapture.DrainAsync(PipeDrainLimit);
+        var drained = await PipeCapture.DrainAsync(PipeDrainLimit, stdoutCapture, stderrCapture);
+        var (stdout, stderr) = (drained[0], drained[1]);
         var exit = process.ExitCode;
         return new InvocationRecord
         {
