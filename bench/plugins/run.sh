@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of our plugins against the Go reference, one command (issue 6 item 5):
-#   sudo bench/plugins/run.sh            # publishes cnitest-bridge/cnitest-ipam (NativeAOT) if stale, then measures
+#   bench/plugins/run.sh (as root)        # publishes cnitest-bridge/cnitest-ipam (NativeAOT) if stale, then measures
 # Go bridge + host-local (/usr/lib/cni) vs cnitest-bridge + cnitest-ipam, same run, same machine, same config shape
 # (isGateway, ipMasq false, private dataDir, bridge in a host netns this script creates):
 #   1. VERSION exec time (hyperfine -N; a bash $EPOCHREALTIME loop without it)
