@@ -104,7 +104,7 @@ internal static class AttachmentCommands
                 throw new UsageException($"--valid \"{v}\" must be CONTAINERID/IFNAME");
             }
 
-            return new Attachment(v[..slash], v[(slash + 1)..]);
+            return new GcAttachment(v[..slash], v[(slash + 1)..]);
         }).ToList());
     }
 }

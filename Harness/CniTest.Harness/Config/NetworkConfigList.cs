@@ -34,4 +34,21 @@ public sealed class NetworkConfigList
 
     /// <summary>The file the list came from, when it came from one.</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>
+    /// The same list with other plugins (a part of the chain): for a caller that runs one plugin of a network the
+    /// way the whole list would run it, e.g. a conformance check that sends CHECK to the plugin under test alone.
+    /// </summary>
+    public NetworkConfigList WithPlugins(IReadOnlyList<PluginConfig> plugins) => new()
+    {
+        Name = Name,
+        CniVersion = CniVersion,
+        CniVersions = CniVersions,
+        DisableCheck = DisableCheck,
+        DisableGC = DisableGC,
+        LoadOnlyInlinedPlugins = LoadOnlyInlinedPlugins,
+        Plugins = plugins,
+        Bytes = Bytes,
+        SourcePath = SourcePath,
+    };
 }

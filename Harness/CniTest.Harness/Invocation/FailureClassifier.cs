@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Invocation;
@@ -30,7 +28,7 @@ public static class FailureClassifier
             return IsBlank(record.Stderr) ? FailureShape.NoOutput : FailureShape.StderrOnly;
         }
 
-        var json = TryParseFirstDocument(record.Stdout);
+        var json = StdoutDocuments.First(record.Stdout);
         if (json is null)
         {
             return FailureShape.UnparsableStdout;
@@ -44,26 +42,9 @@ public static class FailureClassifier
     {
         var shape = Classify(record);
         var error = shape == FailureShape.ErrorObject
-            ? CniErrorObject.TryParse(TryParseFirstDocument(record.Stdout))!
+            ? CniErrorObject.TryParse(StdoutDocuments.First(record.Stdout))!
             : new CniErrorObject(CniErrorCodes.Unknown, record.StderrText.Trim());
         return new PluginErrorException(pluginType, shape, error, record);
-    }
-
-    /// <summary>
-    /// Parses the first JSON value on stdout. A second document after it (cni#571) is the output-contract
-    /// checker's business, not a reason to lose the plugin's error here.
-    /// </summary>
-    internal static JsonNode? TryParseFirstDocument(byte[] stdout)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(stdout, new JsonReaderOptions { AllowMultipleValues = true });
-            return JsonNode.Parse(ref reader);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static bool IsBlank(byte[] bytes) => bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t');

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using CniTest.Harness.Cache;
 using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Results;
 
@@ -15,47 +17,68 @@ public sealed partial class CniRuntime
     /// </summary>
     public async Task<ICniResult> AddNetworkListAsync(NetworkConfigList list, RuntimeConf rt, CancellationToken ct = default)
     {
+        var outcome = await TraceAddAsync(list, rt, null, ct);
+        outcome.ThrowIfFailed();
+        return outcome.Result!;
+    }
+
+    /// <summary><see cref="AddNetworkListAsync"/>, returning every plugin's call instead of throwing.</summary>
+    public async Task<ChainOutcome> TraceAddAsync(NetworkConfigList list, RuntimeConf rt, ChainOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= ChainOptions.Default;
+        var steps = new List<PluginStep>();
         ICniResult? previous = null;
         foreach (var plugin in list.Plugins)
         {
-            var path = FindPlugin(plugin.Type);
-            // R13: validated on ADD only, and after the lookup, so a missing binary is reported first.
-            NameValidation.ValidateContainerId(rt.ContainerId);
-            NameValidation.ValidateNetworkName(list.Name);
-            NameValidation.ValidateInterfaceName(rt.IfName);
+            var prev = previous;
+            var step = await RunStepAsync(CniCommand.Add, list, plugin, rt, options,
+                version => RequestBuilder.ForAttachment(list, plugin, version, rt, prev, Options.KeepCapabilitiesKey), ct,
+                () =>
+                {
+                    NameValidation.ValidateContainerId(rt.ContainerId);
+                    NameValidation.ValidateNetworkName(list.Name);
+                    NameValidation.ValidateInterfaceName(rt.IfName);
+                });
+            steps.Add(step);
+            if (step.Error is { } error)
+            {
+                return new ChainOutcome(CniCommand.Add, steps, [error]);
+            }
 
-            var stdin = RequestBuilder.ForAttachment(list, plugin, rt, previous, Options.KeepCapabilitiesKey);
-            (previous, _) = await _invoker.ExecuteWithResultAsync(plugin.Type, path,
-                Request(CniCommand.Add, rt, stdin), VersionOf(list), ct);
+            previous = step.Result;
         }
 
         if (previous is null)
         {
-            throw new Errors.ConfigException($"network \"{list.Name}\" has no plugins", list.SourcePath);
+            return new ChainOutcome(CniCommand.Add, steps, [new ConfigException($"network \"{list.Name}\" has no plugins", list.SourcePath)]);
         }
 
-        Cache?.Write(new CachedAttachment
+        if (options.UpdateCache)
         {
-            ContainerId = rt.ContainerId,
-            IfName = rt.IfName,
-            NetworkName = list.Name,
-            Config = list.Bytes,
-            Netns = rt.Netns,
-            CniArgs = rt.Args,
-            CapabilityArgs = CapabilityArgsJson(rt),
-            Result = previous.ToJson(),
-        });
-        return previous;
+            Cache?.Write(new CachedAttachment
+            {
+                ContainerId = rt.ContainerId,
+                IfName = rt.IfName,
+                NetworkName = list.Name,
+                Config = list.Bytes,
+                Netns = rt.Netns,
+                CniArgs = rt.Args,
+                CapabilityArgs = CapabilityArgsJson(rt),
+                Result = previous.ToJson(),
+            });
+        }
+
+        return new ChainOutcome(CniCommand.Add, steps, [], previous);
     }
 
-    private static System.Text.Json.Nodes.JsonObject? CapabilityArgsJson(RuntimeConf rt)
+    private static JsonObject? CapabilityArgsJson(RuntimeConf rt)
     {
         if (rt.CapabilityArgs.Count == 0)
         {
             return null;
         }
 
-        var o = new System.Text.Json.Nodes.JsonObject();
+        var o = new JsonObject();
         foreach (var (k, v) in rt.CapabilityArgs)
         {
             o[k] = v?.DeepClone();

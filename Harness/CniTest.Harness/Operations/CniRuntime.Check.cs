@@ -14,26 +14,36 @@ public sealed partial class CniRuntime
     /// before <c>disableCheck</c>, as in libcni (checklist §5.8). A cache that cannot be read fails CHECK; an
     /// absent one sends no prevResult (libcni quirk, kept: the plugin then reports what it makes of that).
     /// </summary>
-    public async Task CheckNetworkListAsync(NetworkConfigList list, RuntimeConf rt, CancellationToken ct = default)
+    public async Task CheckNetworkListAsync(NetworkConfigList list, RuntimeConf rt, CancellationToken ct = default) =>
+        (await TraceCheckAsync(list, rt, null, ct)).ThrowIfFailed();
+
+    /// <summary>
+    /// <see cref="CheckNetworkListAsync"/>, returning every plugin's call instead of throwing. With
+    /// <c>disableCheck</c> no plugin is called and the outcome has no steps.
+    /// </summary>
+    public async Task<ChainOutcome> TraceCheckAsync(NetworkConfigList list, RuntimeConf rt, ChainOptions? options = null, CancellationToken ct = default)
     {
+        options ??= ChainOptions.Default;
         var version = VersionOf(list);
         if (!SpecVersions.HasCheck(version))
         {
-            throw new CniHarnessException($"configuration version \"{version}\" does not support the CHECK command");
+            return new ChainOutcome(CniCommand.Check, [],
+                [new CniHarnessException($"configuration version \"{version}\" does not support the CHECK command")]);
         }
 
         if (list.DisableCheck)
         {
-            return; // SPEC: the runtime must not call CHECK when disableCheck is set
+            return new ChainOutcome(CniCommand.Check, [], []); // SPEC: the runtime must not call CHECK when disableCheck is set
         }
 
         ICniResult? prevResult = null;
-        if (Cache is not null)
+        if (Cache is not null && !options.OmitPrevResult)
         {
             var (status, entry, problem) = Cache.Read(list.Name, rt.ContainerId, rt.IfName);
             if (status == CacheReadStatus.Corrupt)
             {
-                throw new CniHarnessException($"failed to get network \"{list.Name}\" cached result: {problem}");
+                return new ChainOutcome(CniCommand.Check, [],
+                    [new CniHarnessException($"failed to get network \"{list.Name}\" cached result: {problem}")]);
             }
 
             if (entry?.Result is not null)
@@ -44,16 +54,24 @@ public sealed partial class CniRuntime
                 }
                 catch (CniHarnessException e)
                 {
-                    throw new CniHarnessException($"failed to get network \"{list.Name}\" cached result: {e.Message}", e);
+                    return new ChainOutcome(CniCommand.Check, [],
+                        [new CniHarnessException($"failed to get network \"{list.Name}\" cached result: {e.Message}", e)]);
                 }
             }
         }
 
+        var steps = new List<PluginStep>();
         foreach (var plugin in list.Plugins)
         {
-            var path = FindPlugin(plugin.Type);
-            var stdin = RequestBuilder.ForAttachment(list, plugin, rt, prevResult, Options.KeepCapabilitiesKey);
-            await _invoker.ExecuteAsync(plugin.Type, path, Request(CniCommand.Check, rt, stdin), version, ct);
+            var step = await RunStepAsync(CniCommand.Check, list, plugin, rt, options,
+                v => RequestBuilder.ForAttachment(list, plugin, v, rt, prevResult, Options.KeepCapabilitiesKey), ct);
+            steps.Add(step);
+            if (step.Error is { } error)
+            {
+                return new ChainOutcome(CniCommand.Check, steps, [error]);
+            }
         }
+
+        return new ChainOutcome(CniCommand.Check, steps, []);
     }
 }

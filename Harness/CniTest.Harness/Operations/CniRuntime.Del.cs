@@ -1,5 +1,6 @@
 using CniTest.Harness.Cache;
 using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Results;
 using CniTest.Harness.Versioning;
@@ -14,30 +15,38 @@ public sealed partial class CniRuntime
     /// (R40, bug cni#1055: a zero-byte cache after a reboot blocked every later DEL). The cache entry is removed
     /// only when every plugin succeeded.
     /// </summary>
-    public async Task DelNetworkListAsync(NetworkConfigList list, RuntimeConf rt, CancellationToken ct = default)
+    public async Task DelNetworkListAsync(NetworkConfigList list, RuntimeConf rt, CancellationToken ct = default) =>
+        (await TraceDelAsync(list, rt, null, ct)).ThrowIfFailed();
+
+    /// <summary><see cref="DelNetworkListAsync"/>, returning every plugin's call instead of throwing.</summary>
+    public async Task<ChainOutcome> TraceDelAsync(NetworkConfigList list, RuntimeConf rt, ChainOptions? options = null, CancellationToken ct = default)
     {
-        var prevResult = SpecVersions.HasDelPrevResult(VersionOf(list)) ? ReadCachedResult(list, rt) : null;
-        var errors = new List<Exception>();
+        options ??= ChainOptions.Default;
+        var prevResult = SpecVersions.HasDelPrevResult(VersionOf(list)) && !options.OmitPrevResult ? ReadCachedResult(list, rt) : null;
+        var steps = new List<PluginStep>();
+        var errors = new List<CniHarnessException>();
         foreach (var plugin in list.Plugins.Reverse())
         {
-            try
+            // R19: a missing binary aborts DEL too (k8s#80482)
+            var step = await RunStepAsync(CniCommand.Del, list, plugin, rt, options,
+                version => RequestBuilder.ForAttachment(list, plugin, version, rt, prevResult, Options.KeepCapabilitiesKey), ct);
+            steps.Add(step);
+            if (step.Error is { } error)
             {
-                var path = FindPlugin(plugin.Type); // R19: a missing binary aborts DEL too (k8s#80482)
-                var stdin = RequestBuilder.ForAttachment(list, plugin, rt, prevResult, Options.KeepCapabilitiesKey);
-                await _invoker.ExecuteAsync(plugin.Type, path, Request(CniCommand.Del, rt, stdin), VersionOf(list), ct);
-            }
-            catch (Errors.CniHarnessException e) when (Options.DelContinuesOnError)
-            {
-                errors.Add(e);
+                errors.Add(error);
+                if (!Options.DelContinuesOnError)
+                {
+                    break;
+                }
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Count == 0)
         {
-            throw errors.Count == 1 ? errors[0] : new OperationErrorsException("DEL", errors);
+            Cache?.Delete(list.Name, rt.ContainerId, rt.IfName);
         }
 
-        Cache?.Delete(list.Name, rt.ContainerId, rt.IfName);
+        return new ChainOutcome(CniCommand.Del, steps, errors);
     }
 
     /// <summary>The cached result converted to the list version, or null (missing, corrupt or unconvertible).</summary>
@@ -64,7 +73,7 @@ public sealed partial class CniRuntime
         {
             return ResultParser.Parse(entry!.Result!.ToJsonString(), VersionOf(list)).ConvertTo(VersionOf(list));
         }
-        catch (Errors.CniHarnessException)
+        catch (CniHarnessException)
         {
             // R32: a cached result that cannot be read or converted (cni#701) is dropped, and DEL goes on.
             Cache.Delete(list.Name, rt.ContainerId, rt.IfName);

@@ -1,4 +1,5 @@
 using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Versioning;
 
@@ -12,18 +13,26 @@ public sealed partial class CniRuntime
     /// plugin in order with the valid list under both key spellings, going on after errors and reporting them all.
     /// Unlike libcni, an unreadable cache directory is an error, not a silent success.
     /// </summary>
-    public async Task GcNetworkListAsync(NetworkConfigList list, GcArgs? args, CancellationToken ct = default)
+    public async Task GcNetworkListAsync(NetworkConfigList list, GcArgs? args, CancellationToken ct = default) =>
+        (await TraceGcAsync(list, args, null, ct)).ThrowIfFailed();
+
+    /// <summary>
+    /// <see cref="GcNetworkListAsync"/>, returning every plugin's call instead of throwing. The steps are the
+    /// plugins' GC calls; the DELs of stale cached attachments show only as errors when they fail.
+    /// </summary>
+    public async Task<ChainOutcome> TraceGcAsync(NetworkConfigList list, GcArgs? args, ChainOptions? options = null, CancellationToken ct = default)
     {
+        options ??= ChainOptions.Default;
         if (list.DisableGC)
         {
-            return;
+            return new ChainOutcome(CniCommand.Gc, [], []);
         }
 
-        var errors = new List<Exception>();
+        var errors = new List<CniHarnessException>();
         var valid = args?.ValidAttachments.ToHashSet() ?? [];
         foreach (var cached in Cache?.List() ?? [])
         {
-            if (cached.NetworkName != list.Name || valid.Contains(new Attachment(cached.ContainerId, cached.IfName)))
+            if (cached.NetworkName != list.Name || valid.Contains(new GcAttachment(cached.ContainerId, cached.IfName)))
             {
                 continue;
             }
@@ -34,52 +43,57 @@ public sealed partial class CniRuntime
                 rt = rt with { CapabilityArgs = caps.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) };
             }
 
-            try
+            var del = await TraceDelAsync(list, rt, options, ct);
+            if (!del.Succeeded)
             {
-                await DelNetworkListAsync(list, rt, ct);
-            }
-            catch (Errors.CniHarnessException e)
-            {
-                errors.Add(new Errors.CniHarnessException($"failed to delete stale attachment {cached.ContainerId} {cached.IfName}: {e.Message}", e));
+                var message = string.Join("; ", del.Errors.Select(e => e.Message));
+                errors.Add(new CniHarnessException($"failed to delete stale attachment {cached.ContainerId} {cached.IfName}: {message}", del.Errors[0]));
             }
         }
 
+        var steps = new List<PluginStep>();
         if (SpecVersions.HasGc(VersionOf(list)))
         {
             foreach (var plugin in list.Plugins)
             {
-                try
+                var step = await RunStepAsync(CniCommand.Gc, list, plugin, null, options,
+                    version => RequestBuilder.ForGc(list, plugin, version, args, Options.KeepCapabilitiesKey), ct);
+                steps.Add(step);
+                if (step.Error is { } e)
                 {
-                    var path = FindPlugin(plugin.Type);
-                    var stdin = RequestBuilder.ForGc(list, plugin, args, Options.KeepCapabilitiesKey);
-                    await _invoker.ExecuteAsync(plugin.Type, path, Request(CniCommand.Gc, null, stdin), VersionOf(list), ct);
-                }
-                catch (Errors.CniHarnessException e)
-                {
-                    errors.Add(new Errors.CniHarnessException($"failed to GC plugin {plugin.Type}: {e.Message}", e));
+                    errors.Add(new CniHarnessException($"failed to GC plugin {plugin.Type}: {e.Message}", e));
                 }
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new OperationErrorsException("GC", errors);
-        }
+        return new ChainOutcome(CniCommand.Gc, steps, errors);
     }
 
     /// <summary>STATUS (R35): success without calls below 1.1.0; else each plugin in order, first error returned.</summary>
-    public async Task StatusNetworkListAsync(NetworkConfigList list, CancellationToken ct = default)
+    public async Task StatusNetworkListAsync(NetworkConfigList list, CancellationToken ct = default) =>
+        (await TraceStatusAsync(list, null, ct)).ThrowIfFailed();
+
+    /// <summary><see cref="StatusNetworkListAsync"/>, returning every plugin's call instead of throwing.</summary>
+    public async Task<ChainOutcome> TraceStatusAsync(NetworkConfigList list, ChainOptions? options = null, CancellationToken ct = default)
     {
+        options ??= ChainOptions.Default;
+        var steps = new List<PluginStep>();
         if (!SpecVersions.HasStatus(VersionOf(list)))
         {
-            return;
+            return new ChainOutcome(CniCommand.Status, steps, []);
         }
 
         foreach (var plugin in list.Plugins)
         {
-            var path = FindPlugin(plugin.Type);
-            var stdin = RequestBuilder.ForStatus(list, plugin, Options.KeepCapabilitiesKey);
-            await _invoker.ExecuteAsync(plugin.Type, path, Request(CniCommand.Status, null, stdin), VersionOf(list), ct);
+            var step = await RunStepAsync(CniCommand.Status, list, plugin, null, options,
+                version => RequestBuilder.ForStatus(list, plugin, version, Options.KeepCapabilitiesKey), ct);
+            steps.Add(step);
+            if (step.Error is { } error)
+            {
+                return new ChainOutcome(CniCommand.Status, steps, [error]);
+            }
         }
+
+        return new ChainOutcome(CniCommand.Status, steps, []);
     }
 }

@@ -8,6 +8,8 @@ namespace CniTest.Harness.Operations;
 /// <summary>
 /// Derives the stdin request for one plugin from the list (SPEC §3 "Deriving request configuration"; R22, R24).
 /// Works on a clone of the plugin's JSON DOM, so key order and number text survive (R22 quirk avoided).
+/// The one place requests are built: <see cref="CniRuntime"/> uses it for every operation and exposes it through
+/// <see cref="CniRuntime.BuildRequest"/>.
 /// </summary>
 internal static class RequestBuilder
 {
@@ -15,10 +17,10 @@ internal static class RequestBuilder
     internal const string AttachmentsKey = "cni.dev/attachments";
 
     /// <summary>ADD, CHECK and DEL requests: name, cniVersion, runtimeConfig and prevResult injected.</summary>
-    public static byte[] ForAttachment(NetworkConfigList list, PluginConfig plugin, RuntimeConf rt,
+    public static JsonObject ForAttachment(NetworkConfigList list, PluginConfig plugin, string version, RuntimeConf rt,
         ICniResult? prevResult, bool keepCapabilities)
     {
-        var request = Base(list, plugin, keepCapabilities);
+        var request = Base(list, plugin, version, keepCapabilities);
         var runtimeConfig = RuntimeConfigFor(plugin, rt);
         if (runtimeConfig is not null)
         {
@@ -29,36 +31,46 @@ internal static class RequestBuilder
 
         if (prevResult is not null)
         {
-            request["prevResult"] = ConvertForList(prevResult, list.CniVersion);
+            request["prevResult"] = ConvertFor(prevResult, version);
         }
 
-        return Encode(request);
+        return request;
     }
 
-    /// <summary>GC request: both spellings of the attachment list when args are given (R34; cni#1101).</summary>
-    public static byte[] ForGc(NetworkConfigList list, PluginConfig plugin, GcArgs? args, bool keepCapabilities)
+    /// <summary>GC request: the attachment list under the chosen keys, both by default (R34; cni#1101).</summary>
+    public static JsonObject ForGc(NetworkConfigList list, PluginConfig plugin, string version, GcArgs? args, bool keepCapabilities)
     {
-        var request = Base(list, plugin, keepCapabilities);
+        var request = Base(list, plugin, version, keepCapabilities);
         if (args is not null)
         {
             JsonNode Attachments() => new JsonArray(args.ValidAttachments
                 .Select(a => (JsonNode)new JsonObject { ["containerID"] = a.ContainerId, ["ifname"] = a.IfName })
                 .ToArray());
-            request[ValidAttachmentsKey] = Attachments();
-            request[AttachmentsKey] = Attachments();
+            if (args.Keys != GcListKeys.AttachmentsOnly)
+            {
+                request[ValidAttachmentsKey] = Attachments();
+            }
+
+            if (args.Keys != GcListKeys.ValidAttachmentsOnly)
+            {
+                request[AttachmentsKey] = Attachments();
+            }
         }
 
-        return Encode(request);
+        return request;
     }
 
     /// <summary>STATUS request: the plugin object with name and cniVersion, nothing else (R35).</summary>
-    public static byte[] ForStatus(NetworkConfigList list, PluginConfig plugin, bool keepCapabilities) =>
-        Encode(Base(list, plugin, keepCapabilities));
+    public static JsonObject ForStatus(NetworkConfigList list, PluginConfig plugin, string version, bool keepCapabilities) =>
+        Base(list, plugin, version, keepCapabilities);
 
-    private static JsonObject Base(NetworkConfigList list, PluginConfig plugin, bool keepCapabilities)
+    /// <summary>The request as the bytes written to the plugin's stdin.</summary>
+    public static byte[] Encode(JsonObject o) => Encoding.UTF8.GetBytes(o.ToJsonString());
+
+    private static JsonObject Base(NetworkConfigList list, PluginConfig plugin, string version, bool keepCapabilities)
     {
         var request = (JsonObject)plugin.Raw.DeepClone();
-        request["cniVersion"] = list.CniVersion;
+        request["cniVersion"] = version;
         request["name"] = list.Name;
         if (!keepCapabilities)
         {
@@ -84,19 +96,17 @@ internal static class RequestBuilder
     }
 
     // Checklist §5.6: libcni forwards a result in whatever version the plugin returned, and skel plugins then
-    // reject a prevResult from another family (P22, cni#862). We convert to the list version first; when the
-    // spec allows no conversion the plugin gets the result as returned, as libcni would send it.
-    private static JsonObject ConvertForList(ICniResult result, string listVersion)
+    // reject a prevResult from another family (P22, cni#862). We convert to the version the plugin is sent first;
+    // when the spec allows no conversion the plugin gets the result as returned, as libcni would send it.
+    private static JsonObject ConvertFor(ICniResult result, string version)
     {
         try
         {
-            return result.ConvertTo(string.IsNullOrEmpty(listVersion) ? "0.1.0" : listVersion).ToJson();
+            return result.ConvertTo(string.IsNullOrEmpty(version) ? "0.1.0" : version).ToJson();
         }
         catch (ResultConversionException)
         {
             return result.ToJson();
         }
     }
-
-    private static byte[] Encode(JsonObject o) => Encoding.UTF8.GetBytes(o.ToJsonString());
 }

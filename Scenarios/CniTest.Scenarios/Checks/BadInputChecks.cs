@@ -82,7 +82,7 @@ internal static class BadInputChecks
                 $"{c.What}: expected a non-zero exit with an error object, got {(record.TimedOut ? ctx.Describe(record) : $"exit 0 (stdout: {CheckContext.Excerpt(record.StdoutText)})")}", record);
         }
 
-        var error = CniErrorObject.TryParse(CheckContext.FirstDocument(record));
+        var error = CniErrorObject.TryParse(StdoutDocuments.First(record.Stdout));
         var atLeast1 = CniVersion.TryParse(ctx.Version, out var v, out _) && v >= CniVersion.V100;
         if (error is null)
         {

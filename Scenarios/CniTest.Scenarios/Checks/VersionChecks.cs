@@ -57,7 +57,7 @@ internal static class VersionChecks
             ctx.Fail("P10", RuleLevel.Must, $"VERSION (only CNI_COMMAND set, stdin {{\"cniVersion\":\"{AskVersion}\"}}): expected exit 0 and a reply, got {ctx.Describe(record)}", record);
         }
 
-        var reply = CheckContext.FirstDocument(record) as JsonObject;
+        var reply = StdoutDocuments.First(record.Stdout) as JsonObject;
         if (reply is null)
         {
             ctx.Fail("P10", RuleLevel.Must, $"VERSION: expected a JSON object on stdout, got {CheckContext.Excerpt(record.StdoutText)}", record);
@@ -93,7 +93,7 @@ internal static class VersionChecks
     {
         var a = ctx.NewAttachment();
         var add = await ctx.AddAsync(a);
-        if (add.Subject is { Succeeded: false } rejected && CniErrorObject.TryParse(CheckContext.FirstDocument(rejected)) is { Code: CniErrorCodes.IncompatibleCniVersion })
+        if (add.Subject is { Succeeded: false } rejected && CniErrorObject.TryParse(StdoutDocuments.First(rejected.Stdout)) is { Code: CniErrorCodes.IncompatibleCniVersion })
         {
             ctx.Fail("P13", RuleLevel.Should, $"ADD at {ctx.Version}, which VERSION advertises, was rejected as incompatible: {ctx.Describe(rejected)}", rejected);
         }
@@ -135,7 +135,7 @@ internal static class VersionChecks
                 continue;
             }
 
-            var error = CniErrorObject.TryParse(CheckContext.FirstDocument(record));
+            var error = CniErrorObject.TryParse(StdoutDocuments.First(record.Stdout));
             if (error is not null && error.Code != CniErrorCodes.IncompatibleCniVersion)
             {
                 ctx.Report("P6", RuleLevel.Should, $"ADD with cniVersion \"{version}\" failed with code {error.Code} ({CniErrorCodes.Describe(error.Code)}); expected code 1 (incompatible CNI version)", record);

@@ -8,21 +8,16 @@ namespace CniTest.Scenarios.Configs;
 /// </summary>
 public static class CapabilityArgs
 {
-    /// <summary>The <c>runtimeConfig</c> for <paramref name="member"/>, or null when it declares none we can fill.</summary>
-    public static JsonObject? For(ChainMember member, int attachmentIndex)
-    {
-        var config = new JsonObject();
-        foreach (var cap in member.Capabilities)
-        {
-            var value = Value(cap, attachmentIndex);
-            if (value is not null)
-            {
-                config[cap] = value;
-            }
-        }
+    /// <summary>Names of the capabilities the suite fills in.</summary>
+    public static IReadOnlyList<string> Known { get; } = ["portMappings", "bandwidth"];
 
-        return config.Count > 0 ? config : null;
-    }
+    /// <summary>
+    /// The capability arguments of attachment <paramref name="attachmentIndex"/>, by capability name, as a runtime
+    /// passes them (RuntimeConf.CapabilityArgs); the runtime copies into <c>runtimeConfig</c> only those a plugin
+    /// declares (R24).
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonNode?> Values(int attachmentIndex) =>
+        Known.ToDictionary(c => c, c => Value(c, attachmentIndex));
 
     private static JsonNode? Value(string capability, int index) => capability switch
     {

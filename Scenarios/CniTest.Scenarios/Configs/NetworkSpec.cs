@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Config;
 using CniTest.Scenarios.Model;
 
 namespace CniTest.Scenarios.Configs;
@@ -18,6 +20,12 @@ public sealed class NetworkSpec
 
     /// <summary>The <c>cniVersion</c> a user config states; null for the built-in configs.</summary>
     public string? ConfigCniVersion { get; init; }
+
+    /// <summary>The config's <c>disableCheck</c>: a runtime never sends it CHECK (SPEC §1), so the CHECK checks skip.</summary>
+    public bool DisableCheck { get; init; }
+
+    /// <summary>The config's <c>disableGC</c>: a runtime never sends it GC (R34), so the GC checks skip.</summary>
+    public bool DisableGC { get; init; }
 
     /// <summary>Links created in every fake host (veth ends) because a config names them as <c>master</c>.</summary>
     public required IReadOnlyList<string> MasterLinks { get; init; }
@@ -41,6 +49,28 @@ public sealed class NetworkSpec
     /// <summary>A member's config for one fake host: a deep copy with the IPAM marker replaced.</summary>
     public static JsonObject Render(ChainMember member, string ipamDir) => (JsonObject)Replace(member.Config.DeepClone(), ipamDir)!;
 
+    /// <summary>
+    /// The network as the runtime loads it for one fake host and one spec version: a conflist parsed by the
+    /// Harness's own config parser (the same as <c>cnitest add</c> uses), its plugins in <see cref="Members"/>'
+    /// order, the IPAM marker replaced.
+    /// </summary>
+    public NetworkConfigList ListFor(string ipamDir, string version)
+    {
+        var conflist = new JsonObject { ["cniVersion"] = version, ["name"] = Name };
+        if (DisableCheck)
+        {
+            conflist["disableCheck"] = true;
+        }
+
+        if (DisableGC)
+        {
+            conflist["disableGC"] = true;
+        }
+
+        conflist["plugins"] = new JsonArray([.. Members.Select(m => (JsonNode)Render(m, ipamDir))]);
+        return ConfigParser.ParseList(Encoding.UTF8.GetBytes(conflist.ToJsonString()), Source);
+    }
+
     /// <summary>A copy with another name and string values replaced (whole values only).</summary>
     public NetworkSpec Variant(string name, IReadOnlyDictionary<string, string> replacements) => new()
     {
@@ -48,6 +78,8 @@ public sealed class NetworkSpec
         Role = Role,
         Members = [.. Members.Select(m => m with { Config = (JsonObject)ReplaceValues(m.Config.DeepClone(), replacements)! })],
         ConfigCniVersion = ConfigCniVersion,
+        DisableCheck = DisableCheck,
+        DisableGC = DisableGC,
         MasterLinks = MasterLinks,
         IsBuiltIn = IsBuiltIn,
         Source = Source,

@@ -1,46 +1,38 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CniTest.Harness.Invocation;
+using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Scenarios.Model;
 
 namespace CniTest.Scenarios.Configs;
 
 /// <summary>
-/// A network from <c>--config</c>: a <c>.conflist</c> or a single plugin <c>.conf</c>, used as is. The subject
-/// is the plugin whose <c>type</c> is the plugin's file name (in the IPAM role: whose <c>ipam.type</c> is); the
-/// other plugins are partners found on the search path. Links named as <c>master</c> are provided by the fake host.
+/// A network from <c>--config</c>: a <c>.conflist</c> (with its sibling plugin folder) or a single plugin
+/// <c>.conf</c>, loaded by the Harness's <see cref="ConfigLoader"/> exactly as <c>cnitest add</c> loads it
+/// (<c>cniVersions</c> selection, <c>loadOnlyInlinedPlugins</c>; R5, R7). The subject is the plugin whose
+/// <c>type</c> is the plugin's file name (in the IPAM role: whose <c>ipam.type</c> is); the other plugins are
+/// partners found on the search path. Links named as <c>master</c> are provided by the fake host.
 /// </summary>
 public static class UserNetwork
 {
     public static NetworkSpec Load(string configPath, PluginRole role, string pluginPath, IReadOnlyList<string> searchPath)
     {
-        JsonObject root;
+        NetworkConfigList list;
         try
         {
-            root = JsonNode.Parse(File.ReadAllBytes(configPath)) as JsonObject
-                ?? throw new EnvironmentProblemException($"{configPath}: not a JSON object");
+            list = ConfigLoader.LoadFile(configPath);
         }
-        catch (JsonException e)
+        catch (ConfigException e)
         {
-            throw new EnvironmentProblemException($"{configPath}: invalid JSON: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw new EnvironmentProblemException($"cannot read {configPath}: {e.Message}");
+            throw new EnvironmentProblemException(e.Message, e);
         }
 
-        var plugins = root["plugins"] is JsonArray list
-            ? list.OfType<JsonObject>().Select(p => (JsonObject)p.DeepClone()).ToList()
-            : [Strip((JsonObject)root.DeepClone())];
+        var plugins = list.Plugins;
         if (plugins.Count == 0)
         {
             throw new EnvironmentProblemException($"{configPath}: no plugins");
         }
 
         var type = Path.GetFileName(pluginPath);
-        var subject = role == PluginRole.Ipam
-            ? plugins.FindIndex(p => Str(p["ipam"]?["type"]) == type)
-            : plugins.FindIndex(p => Str(p["type"]) == type);
+        var subject = plugins.ToList().FindIndex(p => (role == PluginRole.Ipam ? p.IpamType : p.Type) == type);
         if (subject < 0)
         {
             throw new EnvironmentProblemException(role == PluginRole.Ipam
@@ -56,29 +48,23 @@ public static class UserNetwork
                 continue; // the IPAM role calls the IPAM plugin directly, as its parent would
             }
 
-            var t = Str(plugins[i]["type"]) ?? throw new EnvironmentProblemException($"{configPath}: plugin {i} has no \"type\"");
+            var config = (System.Text.Json.Nodes.JsonObject)plugins[i].Raw.DeepClone();
             members.Add(i == subject
-                ? new ChainMember(role == PluginRole.Ipam ? type : t, pluginPath, plugins[i], true)
-                : new ChainMember(t, DefaultNetworks.Partner(t, searchPath, $"{configPath} lists plugin '{t}'"), plugins[i], false));
+                ? new ChainMember(role == PluginRole.Ipam ? type : plugins[i].Type, pluginPath, config, true)
+                : new ChainMember(plugins[i].Type, DefaultNetworks.Partner(plugins[i].Type, searchPath, $"{configPath} lists plugin '{plugins[i].Type}'"), config, false));
         }
 
         return new NetworkSpec
         {
-            Name = Str(root["name"]) ?? throw new EnvironmentProblemException($"{configPath}: no \"name\""),
+            Name = list.Name,
             Role = role,
             Members = members,
-            ConfigCniVersion = Str(root["cniVersion"]),
-            MasterLinks = [.. members.Select(m => Str(m.Config["master"])).OfType<string>().Distinct()],
+            ConfigCniVersion = string.IsNullOrEmpty(list.CniVersion) ? null : list.CniVersion,
+            DisableCheck = list.DisableCheck,
+            DisableGC = list.DisableGC,
+            MasterLinks = [.. members.Select(m => m.Config["master"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
+                .OfType<string>().Distinct()],
             Source = configPath,
         };
     }
-
-    private static JsonObject Strip(JsonObject conf)
-    {
-        conf.Remove("name");
-        conf.Remove("cniVersion");
-        return conf;
-    }
-
-    private static string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

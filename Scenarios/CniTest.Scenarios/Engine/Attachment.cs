@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CniTest.Harness.Results;
 using CniTest.Scenarios.Configs;
 using CniTest.Scenarios.Sandbox;
 
@@ -34,4 +35,7 @@ public sealed class Attachment
 
     /// <summary>The prevResult the plugin under test received (from partners before it); null when none.</summary>
     public JsonObject? SubjectPrevResult { get; internal set; }
+
+    /// <summary>What the partners before the plugin under test returned in <see cref="CheckContext.PrepareAsync"/>.</summary>
+    internal ICniResult? PreparedPrevResult { get; set; }
 }

@@ -1,6 +1,9 @@
-using System.Text;
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
+using CniTest.Harness.Operations;
 using CniTest.Harness.Results;
 using CniTest.Harness.Versioning;
 using CniTest.Scenarios.Configs;
@@ -12,69 +15,68 @@ public sealed record DelOptions
 {
     public static DelOptions Default { get; } = new();
 
-    /// <summary>Send the ADD result as <c>prevResult</c> (from 0.4.0 on, as libcni does, R32).</summary>
+    /// <summary>Send the cached ADD result as <c>prevResult</c> (from 0.4.0 on, as libcni does, R32).</summary>
     public bool WithPrevResult { get; init; } = true;
 
     /// <summary>Null: the sandbox path (even when the sandbox was deleted); "" sends <c>CNI_NETNS</c> empty.</summary>
     public string? Netns { get; init; }
 }
 
-/// <summary>Which spellings of the GC attachment list to send (checklist errata "GC key", P42).</summary>
-public enum GcKeys
-{
-    Both,
-    ValidAttachmentsOnly,
-    AttachmentsOnly,
-}
-
+/// <summary>
+/// Every plugin call of a check goes through the Harness's <see cref="CniRuntime"/>, the same runtime as
+/// <c>cnitest add/check/del/gc/status</c>: config parsing, request building (capabilities → runtimeConfig,
+/// prevResult), chain order, result conversion, the result cache (in the fake host) and the output contract.
+/// A check only chooses what a runtime would vary: which attachment, which netns, whether prevResult is sent.
+/// </summary>
 public sealed partial class CheckContext
 {
-    internal const string ValidAttachmentsKey = "cni.dev/valid-attachments";
-    internal const string AttachmentsKey = "cni.dev/attachments";
+    private readonly ConcurrentDictionary<NetworkSpec, RenderedNetwork> _networks = new();
+
+    /// <summary>A network rendered for this check's fake host and version, with the runtime's options for it.</summary>
+    private sealed record RenderedNetwork(NetworkSpec Spec, NetworkConfigList List, ChainOptions Options)
+    {
+        public ChainMember MemberOf(PluginConfig plugin) => Spec.Members[IndexOf(plugin)];
+
+        public PluginConfig Subject => List.Plugins[Spec.SubjectIndex];
+
+        public NetworkConfigList Only(IEnumerable<PluginConfig> plugins) => List.WithPlugins([.. plugins]);
+
+        private int IndexOf(PluginConfig plugin)
+        {
+            for (var i = 0; i < List.Plugins.Count; i++)
+            {
+                if (ReferenceEquals(List.Plugins[i], plugin))
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException($"plugin {plugin.Type} is not part of network {List.Name}");
+        }
+    }
 
     /// <summary>ADD through the chain, libcni-style: each plugin gets the previous one's result as <c>prevResult</c>.</summary>
     public async Task<StepResult> AddAsync(Attachment a)
     {
-        JsonObject? prev = null;
-        InvocationRecord? subject = null;
-        foreach (var member in a.Network.Members)
+        var net = Rendered(a.Network);
+        var outcome = await _runtime.TraceAddAsync(net.List, RuntimeConf(a), net.Options, Ct);
+        var subject = outcome.StepOf(net.Subject);
+        if (subject?.Record is { Succeeded: true } record)
         {
-            if (member.IsSubject)
-            {
-                a.SubjectPrevResult = prev;
-            }
-
-            var (record, version) = await CallMemberAsync(member, CniCommand.Add, a, prev, a.Sandbox.Path);
-            if (member.IsSubject)
-            {
-                subject = record;
-            }
-
-            if (!record.Succeeded)
-            {
-                return member.IsSubject
-                    ? new StepResult { Succeeded = false, Subject = record }
-                    : new StepResult { Succeeded = false, Subject = subject, PartnerFailure = (member, record) };
-            }
-
-            var json = FirstDocument(record) as JsonObject;
-            if (member.IsSubject)
-            {
-                a.SubjectResult = json;
-            }
-
-            if (json is null)
-            {
-                return member.IsSubject
-                    ? new StepResult { Succeeded = false, Subject = record }
-                    : new StepResult { Succeeded = false, Subject = subject, PartnerFailure = (member, record) };
-            }
-
-            prev = version == Version ? json : Convert(json, version, Version) ?? json;
+            a.SubjectResult = StdoutDocuments.First(record.Stdout) as JsonObject;
         }
 
-        a.Result = prev;
-        return new StepResult { Succeeded = true, Subject = subject, Result = prev };
+        if (subject?.Record is { } called)
+        {
+            a.SubjectPrevResult = JsonNode.Parse(called.Stdin)?["prevResult"]?.DeepClone() as JsonObject;
+        }
+
+        if (outcome.Result is { } result)
+        {
+            a.Result = InCheckVersion(result);
+        }
+
+        return Step(net, outcome);
     }
 
     /// <summary>
@@ -89,221 +91,172 @@ public sealed partial class CheckContext
         Require(await DelAsync(warm), "DEL of the warm-up attachment", rule, level);
     }
 
-    /// <summary>Runs the partners before the plugin under test (ADD), so its request can carry their result.</summary>
+    /// <summary>
+    /// Runs the partners before the plugin under test (ADD), so its request can carry their result; nothing is
+    /// cached, since the plugin under test is then called by hand.
+    /// </summary>
     public async Task<StepResult> PrepareAsync(Attachment a)
     {
-        JsonObject? prev = null;
-        foreach (var member in a.Network.Before)
+        var net = Rendered(a.Network);
+        var before = net.Only(net.List.Plugins.Take(net.Spec.SubjectIndex));
+        if (before.Plugins.Count == 0)
         {
-            var (record, version) = await CallMemberAsync(member, CniCommand.Add, a, prev, a.Sandbox.Path);
-            var json = record.Succeeded ? FirstDocument(record) as JsonObject : null;
-            if (json is null)
-            {
-                return new StepResult { Succeeded = false, PartnerFailure = (member, record) };
-            }
-
-            prev = version == Version ? json : Convert(json, version, Version) ?? json;
+            return new StepResult { Succeeded = true };
         }
 
-        a.SubjectPrevResult = prev;
-        return new StepResult { Succeeded = true, Result = prev };
+        var outcome = await _runtime.TraceAddAsync(before, RuntimeConf(a), net.Options with { UpdateCache = false }, Ct);
+        a.PreparedPrevResult = outcome.Result;
+        a.SubjectPrevResult = outcome.Result is { } r ? InCheckVersion(r) : null;
+        return Step(net, outcome);
     }
 
     /// <summary>DEL through the chain in reverse order, each plugin with the cached final result (R32).</summary>
     public async Task<StepResult> DelAsync(Attachment a, DelOptions? options = null)
     {
         options ??= DelOptions.Default;
-        var prev = options.WithPrevResult && SpecVersions.HasDelPrevResult(Version) ? a.Result : null;
-        var netns = options.Netns ?? a.Sandbox.Path;
-        InvocationRecord? subject = null;
-        (ChainMember, InvocationRecord)? partnerFailure = null;
-        foreach (var member in a.Network.Members.Reverse())
-        {
-            var (record, _) = await CallMemberAsync(member, CniCommand.Del, a, prev, netns);
-            if (member.IsSubject)
-            {
-                subject = record;
-            }
-            else if (!record.Succeeded)
-            {
-                partnerFailure ??= (member, record);
-            }
-        }
-
-        return new StepResult { Succeeded = subject!.Succeeded && partnerFailure is null, Subject = subject, PartnerFailure = partnerFailure };
+        var net = Rendered(a.Network);
+        var rt = RuntimeConf(a) with { Netns = options.Netns ?? a.Sandbox.Path };
+        var outcome = await _runtime.TraceDelAsync(net.List, rt, net.Options with { OmitPrevResult = !options.WithPrevResult }, Ct);
+        return Step(net, outcome);
     }
 
     /// <summary>
-    /// CHECK of the plugin under test with the chain's ADD result as <c>prevResult</c> (R52). Only the plugin under
-    /// test is asked: a partner's CHECK that trips over the plugin's legitimate changes (bridge looking for a
+    /// CHECK of the plugin under test with the chain's cached ADD result as <c>prevResult</c> (R33). Only the plugin
+    /// under test is asked: a partner's CHECK that trips over the plugin's legitimate changes (bridge looking for a
     /// gateway route that sbr moved to another table) would be the partner's defect, not the plugin's (P32 "allow
     /// later chained plugins to have modified resources").
     /// </summary>
     public async Task<StepResult> CheckAsync(Attachment a)
     {
-        var (record, _) = await CallMemberAsync(a.Network.Subject, CniCommand.Check, a, a.Result, a.Sandbox.Path);
-        return new StepResult { Succeeded = record.Succeeded, Subject = record };
-    }
-
-    /// <summary>GC of the network with <paramref name="valid"/> as the attachments to keep (SPEC 1.1 GC, R53).</summary>
-    public async Task<StepResult> GcAsync(IReadOnlyList<Attachment> valid, GcKeys keys = GcKeys.Both)
-    {
-        InvocationRecord? subject = null;
-        foreach (var member in Plan.Network.Members)
+        var net = Rendered(a.Network);
+        if (net.List.DisableCheck)
         {
-            var request = BuildRequest(Plan.Network, member, MemberVersion(member), null, null);
-            JsonNode List() => new JsonArray([.. valid.Select(v => (JsonNode)new JsonObject { ["containerID"] = v.ContainerId, ["ifname"] = v.IfName })]);
-            if (keys != GcKeys.AttachmentsOnly)
-            {
-                request[ValidAttachmentsKey] = List();
-            }
-
-            if (keys != GcKeys.ValidAttachmentsOnly)
-            {
-                request[AttachmentsKey] = List();
-            }
-
-            var record = await InvokeMemberAsync(member, CniCommand.Gc, null, Encode(request), null);
-            if (member.IsSubject)
-            {
-                subject = record;
-            }
-
-            if (!record.Succeeded)
-            {
-                return member.IsSubject
-                    ? new StepResult { Succeeded = false, Subject = record }
-                    : new StepResult { Succeeded = false, Subject = subject, PartnerFailure = (member, record) };
-            }
+            Skip("the config sets disableCheck: a runtime never sends CHECK for this network");
         }
 
-        return new StepResult { Succeeded = true, Subject = subject };
+        var outcome = await _runtime.TraceCheckAsync(net.Only([net.Subject]), RuntimeConf(a), net.Options, Ct);
+        return Step(net, outcome);
     }
+
+    /// <summary>
+    /// GC of the network with <paramref name="valid"/> as the attachments to keep (SPEC 1.1 GC, R34): the runtime
+    /// first DELs cached attachments that are not valid, then sends GC to every plugin.
+    /// </summary>
+    public async Task<StepResult> GcAsync(IReadOnlyList<Attachment> valid, GcListKeys keys = GcListKeys.Both)
+    {
+        var net = Rendered(Plan.Network);
+        if (net.List.DisableGC)
+        {
+            Skip("the config sets disableGC: a runtime never sends GC for this network");
+        }
+
+        var args = new GcArgs([.. valid.Select(v => new GcAttachment(v.ContainerId, v.IfName))]) { Keys = keys };
+        return Step(net, await _runtime.TraceGcAsync(net.List, args, net.Options, Ct));
+    }
+
+    /// <summary>
+    /// Drops the runtime's cached result of <paramref name="a"/>, as when a runtime lost track of an attachment
+    /// (a crash between ADD and the cache write, a wiped cache: cni#1055). Its resources then stay until the
+    /// plugin's own GC removes them, which is the case GC exists for (P37).
+    /// </summary>
+    public void Forget(Attachment a) => _runtime.Cache?.Delete(a.Network.Name, a.ContainerId, a.IfName);
 
     /// <summary>STATUS of the plugin under test (SPEC 1.1 STATUS, R35): the plugin object with name and cniVersion only.</summary>
-    public Task<InvocationRecord> StatusAsync() =>
-        InvokeMemberAsync(Plan.Network.Subject, CniCommand.Status, null,
-            Encode(BuildRequest(Plan.Network, Plan.Network.Subject, Version, null, null)), null);
-
-    /// <summary>VERSION with only <c>CNI_COMMAND</c> set (P10) and <paramref name="askVersion"/> on stdin.</summary>
-    public Task<InvocationRecord> VersionAsync(string askVersion)
+    public async Task<InvocationRecord> StatusAsync()
     {
-        var request = new InvocationRequest(CniCommand.Version, null, null, null, [], [],
-            Encoding.UTF8.GetBytes(new JsonObject { ["cniVersion"] = askVersion }.ToJsonString()))
-        {
-            Timeout = Plan.Options.Timeout,
-            OmitVariables = new HashSet<string>(["CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_ARGS", "CNI_PATH"]),
-        };
-        return ExecuteSubjectAsync(request, askVersion);
+        var net = Rendered(Plan.Network);
+        var outcome = await _runtime.TraceStatusAsync(net.Only([net.Subject]), net.Options, Ct);
+        return outcome.StepOf(net.Subject)?.Record
+            ?? throw new EnvironmentProblemException($"STATUS did not reach the plugin: {string.Join("; ", outcome.Errors.Select(e => e.Message))}");
     }
 
+    /// <summary>VERSION with only <c>CNI_COMMAND</c> set (P10) and <paramref name="askVersion"/> on stdin.</summary>
+    public async Task<InvocationRecord> VersionAsync(string askVersion) =>
+        (await _runtime.ProbeVersionAsync(Plan.PluginPath, askVersion, VersionProbeStyle.CommandOnly, Ct)).Record;
+
     /// <summary>The request the plugin under test gets for <paramref name="a"/> (run <see cref="PrepareAsync"/> first in a chain).</summary>
-    public JsonObject SubjectRequest(Attachment a, JsonObject? prevResult = null) =>
-        BuildRequest(a.Network, a.Network.Subject, Version, a, prevResult ?? a.SubjectPrevResult);
+    public JsonObject SubjectRequest(Attachment a)
+    {
+        var net = Rendered(a.Network);
+        return _runtime.BuildRequest(net.List, net.Subject, RuntimeConf(a), a.PreparedPrevResult, net.Options);
+    }
 
     /// <summary>
     /// Calls the plugin under test with exactly <paramref name="stdin"/>; <paramref name="tweak"/> may change the
     /// request (omit or override variables) to send bad input on purpose.
     /// </summary>
     public Task<InvocationRecord> InvokeSubjectAsync(string command, Attachment a, byte[] stdin,
-        Func<InvocationRequest, InvocationRequest>? tweak = null) =>
-        InvokeMemberAsync(a.Network.Subject, command, a, stdin, a.Sandbox.Path, tweak);
+        Func<InvocationRequest, InvocationRequest>? tweak = null)
+    {
+        var request = _runtime.CreateRequest(command, RuntimeConf(a), stdin);
+        return _runtime.InvokeAsync(a.Network.Subject.Type, Plan.PluginPath, tweak is null ? request : tweak(request), Ct);
+    }
+
+    /// <summary>The request bytes of <paramref name="request"/>, as the runtime writes them to stdin.</summary>
+    public static byte[] Encode(JsonObject request) => System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
 
     /// <summary>The version <paramref name="member"/> is called at when the chain speaks <see cref="Version"/>.</summary>
     internal string MemberVersion(ChainMember member) =>
         member.IsSubject ? Version : Plan.PartnerVersion(member, Version) ?? Version;
 
-    private async Task<(InvocationRecord Record, string Version)> CallMemberAsync(ChainMember member, string command, Attachment a,
-        JsonObject? prevResult, string? netns)
+    private RenderedNetwork Rendered(NetworkSpec spec) => _networks.GetOrAdd(spec, s =>
     {
-        var version = MemberVersion(member);
-        var prev = prevResult is null || version == Version ? prevResult : Convert(prevResult, Version, version);
-        var request = BuildRequest(a.Network, member, version, a, prev);
-        return (await InvokeMemberAsync(member, command, a, Encode(request), netns), version);
-    }
-
-    private JsonObject BuildRequest(NetworkSpec network, ChainMember member, string version, Attachment? a, JsonObject? prevResult)
-    {
-        var config = NetworkSpec.Render(member, Host.IpamDir);
-        var request = new JsonObject { ["cniVersion"] = version, ["name"] = network.Name };
-        foreach (var (key, value) in config)
+        var list = s.ListFor(Host.IpamDir, Version);
+        RenderedNetwork? net = null;
+        net = new RenderedNetwork(s, list, new ChainOptions
         {
-            if (key is not ("cniVersion" or "name"))
+            VersionFor = p => MemberVersion(net!.MemberOf(p)),
+            BinaryFor = p => net!.MemberOf(p).BinaryPath,
+        });
+        return net;
+    });
+
+    /// <summary>The attachment's runtime parameters; every well-known capability gets a test value (R24).</summary>
+    private static RuntimeConf RuntimeConf(Attachment a) =>
+        new(a.ContainerId, a.Sandbox.Path, a.IfName) { CapabilityArgs = CapabilityArgs.Values(a.Index) };
+
+    private StepResult Step(RenderedNetwork net, ChainOutcome outcome)
+    {
+        InvocationRecord? subject = null;
+        string? resultError = null;
+        (ChainMember, InvocationRecord)? partnerFailure = null;
+        foreach (var step in outcome.Steps)
+        {
+            var member = net.MemberOf(step.Plugin);
+            if (member.IsSubject)
             {
-                request[key] = value?.DeepClone();
+                subject = step.Record;
+                if (step.Record is { Succeeded: true } && step.Error is ResultParseException e)
+                {
+                    resultError = e.Message;
+                }
+            }
+            else if (!step.Succeeded && step.Record is { } record)
+            {
+                partnerFailure ??= (member, record);
             }
         }
 
-        if (a is not null && CapabilityArgs.For(member, a.Index) is { } runtimeConfig)
+        return new StepResult
         {
-            request["runtimeConfig"] = runtimeConfig;
-        }
-
-        if (prevResult is not null)
-        {
-            request["prevResult"] = prevResult.DeepClone();
-        }
-
-        return request;
+            Succeeded = outcome.Succeeded,
+            Subject = subject,
+            PartnerFailure = partnerFailure,
+            ResultError = resultError,
+            Error = outcome.Errors.FirstOrDefault()?.Message,
+        };
     }
 
-    private Task<InvocationRecord> InvokeMemberAsync(ChainMember member, string command, Attachment? a, byte[] stdin, string? netns,
-        Func<InvocationRequest, InvocationRequest>? tweak = null)
-    {
-        var request = new InvocationRequest(command, a?.ContainerId ?? $"cnitest-{Slug(CheckId)}", netns, a?.IfName ?? IfName, [],
-            Plan.CniPath, stdin) { Timeout = Plan.Options.Timeout };
-        if (tweak is not null)
-        {
-            request = tweak(request);
-        }
-
-        return member.IsSubject ? ExecuteSubjectAsync(request, VersionOf(stdin)) : _executor.ExecuteAsync(member.BinaryPath, request, Ct);
-    }
-
-    private async Task<InvocationRecord> ExecuteSubjectAsync(InvocationRequest request, string requestVersion)
-    {
-        var record = await _executor.ExecuteAsync(Plan.PluginPath, request, Ct);
-        Record(record, requestVersion);
-        return record;
-    }
-
-    internal static byte[] Encode(JsonObject request) => Encoding.UTF8.GetBytes(request.ToJsonString());
-
-    /// <summary>The first JSON document on stdout, or null.</summary>
-    internal static JsonNode? FirstDocument(InvocationRecord record)
+    /// <summary>A chain result in this check's version (as returned when the spec allows no conversion).</summary>
+    private JsonObject InCheckVersion(ICniResult result)
     {
         try
         {
-            var reader = new System.Text.Json.Utf8JsonReader(record.Stdout, new System.Text.Json.JsonReaderOptions { AllowMultipleValues = true });
-            return JsonNode.Parse(ref reader);
+            return result.ConvertTo(Version).ToJson();
         }
-        catch (System.Text.Json.JsonException)
+        catch (CniHarnessException)
         {
-            return null;
-        }
-    }
-
-    private static string VersionOf(byte[] stdin)
-    {
-        try
-        {
-            return JsonNode.Parse(stdin) is JsonObject o && o["cniVersion"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "";
-        }
-    }
-
-    private static JsonObject? Convert(JsonObject result, string from, string to)
-    {
-        try
-        {
-            return ResultParser.Parse(result, from).ConvertTo(to).ToJson();
-        }
-        catch (Harness.Errors.CniHarnessException)
-        {
-            return null;
+            return result.ToJson();
         }
     }
 }

@@ -27,9 +27,15 @@ public sealed partial class CheckContext
             Fail(rule, level, $"{what}: expected exit 0, got {Describe(s)}", s);
         }
 
-        if (step.Subject is { Succeeded: true, Command: CniCommand.Add } added && FirstDocument(added) is not JsonObject)
+        if (step.Subject is { Succeeded: true, Command: CniCommand.Add } added && StdoutDocuments.First(added.Stdout) is not JsonObject)
         {
             Fail("P14", RuleLevel.Must, $"{what}: exit 0 but stdout holds no result object ({Excerpt(added.StdoutText)})", added);
+        }
+
+        if (step.ResultError is { } unreadable)
+        {
+            // R27: the runtime parses the result at the version it asked for; libcni fails the ADD where it cannot.
+            Fail("P16", RuleLevel.Must, $"{what}: exit 0, but the runtime cannot read the result: {unreadable}", step.Subject);
         }
 
         if (step.PartnerFailure is { } p)
@@ -38,7 +44,7 @@ public sealed partial class CheckContext
             Fail(rule, level, $"{what}: the partner plugin '{p.Member.Type}' failed on {p.Record.Command}: {Describe(p.Record)}", step.Subject);
         }
 
-        Fail(rule, level, $"{what} did not succeed", step.Subject);
+        Fail(rule, level, step.Error is { } error ? $"{what} did not succeed: {error}" : $"{what} did not succeed", step.Subject);
     }
 
     /// <summary>Requires a call of the plugin under test that fails (non-zero exit, P1) and returns its error object, if any.</summary>
@@ -54,7 +60,7 @@ public sealed partial class CheckContext
             Fail(rule, RuleLevel.Must, $"{what}: expected a non-zero exit, got exit 0 (stdout: {Excerpt(record.StdoutText)})", record);
         }
 
-        return CniErrorObject.TryParse(FirstDocument(record));
+        return CniErrorObject.TryParse(StdoutDocuments.First(record.Stdout));
     }
 
     /// <summary>One line describing how a call ended: exit, signal or timeout, error object, stderr.</summary>
@@ -71,7 +77,7 @@ public sealed partial class CheckContext
             return how;
         }
 
-        var error = CniErrorObject.TryParse(FirstDocument(r));
+        var error = CniErrorObject.TryParse(StdoutDocuments.First(r.Stdout));
         var text = error is not null
             ? $"{how}, error code {error.Code} ({CniErrorCodes.Describe(error.Code)}): {error}"
             : $"{how}, no error object on stdout{(r.Stdout.Length > 0 ? $" ({Excerpt(r.StdoutText)})" : "")}";

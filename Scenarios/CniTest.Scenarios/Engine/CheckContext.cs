@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using CniTest.Harness.Contract;
 using CniTest.Harness.Invocation;
+using CniTest.Harness.Operations;
 using CniTest.Scenarios.Model;
 using CniTest.Scenarios.Sandbox;
 
@@ -17,7 +18,7 @@ public sealed partial class CheckContext
     private readonly List<Finding> _findings = [];
     private readonly List<string> _notes = [];
     private readonly ContractCollector? _contract;
-    private readonly ProcessPluginExecutor _executor;
+    private readonly CniRuntime _runtime;
     private readonly Lock _lock = new();
     private int _attachments;
 
@@ -29,7 +30,17 @@ public sealed partial class CheckContext
         Host = host;
         _contract = contract;
         Ct = ct;
-        _executor = host.CreateExecutor(plan.Options.Timeout);
+        _runtime = new CniRuntime(new RuntimeOptions
+        {
+            PluginPath = plan.CniPath,
+            Executor = host.CreateExecutor(plan.Options.Timeout),
+            CacheDirectory = host.CacheDir,
+            Timeout = plan.Options.Timeout,
+            Observers = [new SubjectObserver(this)],
+            // Every plugin of the chain gets its DEL even after one failed, so a check sees the plugin under test's
+            // answer whatever its partners did (libcni stops at the first error: plugins#1282).
+            DelContinuesOnError = true,
+        });
     }
 
     public RunPlan Plan { get; }
@@ -92,14 +103,26 @@ public sealed partial class CheckContext
 
     private static string Slug(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
-    private void Record(InvocationRecord record, string requestCniVersion)
+    /// <summary>
+    /// Records every call of the plugin under test, whichever runtime operation made it, and hands it to the output
+    /// contract; partners' calls are the runtime's business only.
+    /// </summary>
+    private sealed class SubjectObserver(CheckContext ctx) : IInvocationObserver
     {
-        lock (_lock)
+        public void OnInvocation(InvocationRecord record, string pluginType, string requestCniVersion)
         {
-            _invocations.Add(record);
-        }
+            if (record.PluginPath != ctx.Plan.PluginPath)
+            {
+                return;
+            }
 
-        _contract?.Observe(CheckId, record, requestCniVersion, Plan.Role == PluginRole.Ipam);
+            lock (ctx._lock)
+            {
+                ctx._invocations.Add(record);
+            }
+
+            ctx._contract?.Observe(ctx.CheckId, record, requestCniVersion, ctx.Plan.Role == PluginRole.Ipam);
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
+using CniTest.Harness.Operations;
 using CniTest.Harness.Versioning;
 using CniTest.Scenarios.Configs;
 using CniTest.Scenarios.Model;
@@ -32,12 +33,17 @@ internal static partial class Preflight
         var host = await FakeHost.CreateAsync(runDir.Path, "preflight", network.MasterLinks, ct);
         try
         {
-            var invoker = new PluginInvoker(host.CreateExecutor(options.Timeout));
-            var reply = await ProbeVersionAsync(invoker, options.PluginPath, options.Timeout, ct);
+            var runtime = new CniRuntime(new RuntimeOptions
+            {
+                PluginPath = cniPath,
+                Executor = host.CreateExecutor(options.Timeout),
+                Timeout = options.Timeout,
+            });
+            var reply = await ProbeVersionAsync(runtime, options.PluginPath, ct);
             var partners = new Dictionary<string, VersionInfo?>();
             foreach (var path in PartnerBinaries(network, cniPath))
             {
-                partners[path] = await ProbeVersionAsync(invoker, path, options.Timeout, ct);
+                partners[path] = await ProbeVersionAsync(runtime, path, ct);
             }
 
             var plan = Versions(options, network, cniPath, reply, partners);
@@ -86,11 +92,11 @@ internal static partial class Preflight
     private static string? DelegatedIpam(NetworkSpec network) =>
         network.Subject.Config["ipam"]?["type"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static async Task<VersionInfo?> ProbeVersionAsync(PluginInvoker invoker, string path, TimeSpan timeout, CancellationToken ct)
+    private static async Task<VersionInfo?> ProbeVersionAsync(CniRuntime runtime, string path, CancellationToken ct)
     {
         try
         {
-            return await invoker.GetVersionInfoAsync(Path.GetFileName(path), path, timeout: timeout, ct: ct);
+            return (await runtime.ProbeVersionAsync(path, ct: ct)).Info; // null: a broken reply, which version.reply reports
         }
         catch (CniHarnessException e) when (e.InnerException is Win32Exception)
         {

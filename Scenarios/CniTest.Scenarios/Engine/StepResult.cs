@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.Scenarios.Configs;
 
@@ -15,8 +14,14 @@ public sealed record StepResult
     /// <summary>A partner (not the plugin under test) that failed, with its call.</summary>
     public (ChainMember Member, InvocationRecord Record)? PartnerFailure { get; init; }
 
-    /// <summary>The chain's final result (ADD).</summary>
-    public JsonObject? Result { get; init; }
+    /// <summary>
+    /// The plugin under test exited 0 but the runtime could not read its result at the version it was asked
+    /// (R27): libcni fails the ADD there, and so does the chain.
+    /// </summary>
+    public string? ResultError { get; init; }
+
+    /// <summary>The runtime's first error for the step (the plugin's error object, a missing binary, …).</summary>
+    public string? Error { get; init; }
 
     /// <summary>True when the plugin under test ran and failed.</summary>
     public bool SubjectFailed => Subject is not null && !Subject.Succeeded;

@@ -37,6 +37,9 @@ public sealed class FakeHost : IDisposable
     /// <summary>Directory for IPAM state (host-local <c>dataDir</c>).</summary>
     public string IpamDir => Path.Combine(Dir, "ipam");
 
+    /// <summary>The runtime's result cache for attachments made in this host (R37; never the machine's /var/lib/cni).</summary>
+    public string CacheDir => Path.Combine(Dir, "cache");
+
     /// <summary>Where the overlays of <c>/var/lib</c> and <c>/run</c> keep what plugins wrote.</summary>
     public string StateDir => Path.Combine(Dir, "state");
 

@@ -81,7 +81,7 @@ public sealed class CheckGcStatusTests : IDisposable
         await _f.Runtime.AddNetworkListAsync(list, _f.Rt with { ContainerId = "stale" });
 
         // Act
-        await _f.Runtime.GcNetworkListAsync(list, new GcArgs([new Attachment("keep", "eth0")]));
+        await _f.Runtime.GcNetworkListAsync(list, new GcArgs([new GcAttachment("keep", "eth0")]));
 
         // Assert
         var del = _f.Executor.Calls.Single(c => c.Command == CniCommand.Del);

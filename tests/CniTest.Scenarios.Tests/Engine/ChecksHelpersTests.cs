@@ -1,3 +1,5 @@
+using CniTest.Harness.Config;
+using CniTest.Harness.Operations;
 using System.Net;
 using System.Text.Json.Nodes;
 using CniTest.Scenarios.Checks;
@@ -84,16 +86,18 @@ public sealed class ChecksHelpersTests
     [Fact]
     public void CapabilityArgs_DeclaredCapabilities_GetTestValuesPerAttachment()
     {
-        // Arrange
-        var member = new ChainMember("portmap", "/x/portmap", new JsonObject
-        {
-            ["type"] = "portmap",
-            ["capabilities"] = new JsonObject { ["portMappings"] = true, ["bandwidth"] = false, ["unknownCap"] = true },
-        }, true);
+        // Arrange: the runtime copies into runtimeConfig only what the plugin declares true (R24)
+        var list = ConfigParser.ParseList(System.Text.Encoding.UTF8.GetBytes("""
+            {"cniVersion":"1.0.0","name":"n","plugins":[{"type":"portmap",
+             "capabilities":{"portMappings":true,"bandwidth":false,"unknownCap":true}}]}
+            """));
+        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = ["/x"] });
+        JsonObject RuntimeConfig(int index) => (JsonObject)runtime.BuildRequest(list, list.Plugins[0],
+            new RuntimeConf("c", "/n", "eth0") { CapabilityArgs = CapabilityArgs.Values(index) }, null)["runtimeConfig"]!;
 
         // Act
-        var first = CapabilityArgs.For(member, 1)!;
-        var second = CapabilityArgs.For(member, 2)!;
+        var first = RuntimeConfig(1);
+        var second = RuntimeConfig(2);
 
         // Assert
         first.Select(p => p.Key).Should().Equal("portMappings");

@@ -34,7 +34,7 @@ public sealed class GcStatusTests : IDisposable
         await runtime.AddNetworkListAsync(list, new RuntimeConf("stale", stale.Path, "eth0"), ct);
 
         // Act
-        await runtime.GcNetworkListAsync(list, new GcArgs([new Attachment("keep", "eth0")]), ct);
+        await runtime.GcNetworkListAsync(list, new GcArgs([new GcAttachment("keep", "eth0")]), ct);
 
         // Assert
         FakeHost.Links(keep.Path).Should().Contain("eth0");
@@ -127,7 +127,7 @@ public sealed class GcStatusTests : IDisposable
         await runtime.AddNetworkListAsync(list, new RuntimeConf("stale", stale.Path, "eth0"), ct);
 
         // Act
-        await runtime.GcNetworkListAsync(list, new GcArgs([new Attachment("keep", "eth0")]), ct);
+        await runtime.GcNetworkListAsync(list, new GcArgs([new GcAttachment("keep", "eth0")]), ct);
 
         // Assert
         _host.IpamReservations().Should().Equal(kept.Split('/')[0]);
