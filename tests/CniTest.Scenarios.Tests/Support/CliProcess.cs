@@ -13,7 +13,10 @@ public sealed class CliProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with <paramref name="env"/> added to this process's environment.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "cnitest"))
         {
@@ -22,6 +25,11 @@ public sealed class CliProcess : IDisposable
             UseShellExecute = false,
         };
         psi.Environment["CI"] = "true";
+        foreach (var (k, v) in env)
+        {
+            psi.Environment[k] = v;
+        }
+
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
