@@ -11,7 +11,7 @@ namespace CniTest.Cli.Commands;
 /// </summary>
 internal static class SchemaCommand
 {
-    private const string DefaultVersion = "1.1.0";
+    private const string DefaultVersion = Harness.Versioning.SpecVersions.Latest;
 
     public static Command Create(CliContext ctx)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Results;
+using CniTest.Harness.Versioning;
 
 namespace CniTest.Harness.Invocation;
 
@@ -92,7 +93,7 @@ public sealed class PluginInvoker(IPluginExecutor executor, IReadOnlyList<IInvoc
     /// The one VERSION probe (R18, P10): asks with <c>{"cniVersion": askVersion}</c> on stdin and the variables
     /// <paramref name="style"/> names, and returns the call with the decoded reply or the reason there is none.
     /// </summary>
-    public async Task<VersionProbe> ProbeVersionAsync(string pluginType, string pluginPath, string askVersion = "1.1.0",
+    public async Task<VersionProbe> ProbeVersionAsync(string pluginType, string pluginPath, string askVersion = SpecVersions.Latest,
         VersionProbeStyle style = VersionProbeStyle.Libcni, TimeSpan? timeout = null, CancellationToken ct = default)
     {
         var record = await InvokeAsync(pluginType, pluginPath, VersionRequest(askVersion, style, timeout), askVersion, ct);
@@ -112,7 +113,7 @@ public sealed class PluginInvoker(IPluginExecutor executor, IReadOnlyList<IInvoc
     }
 
     /// <summary>VERSION as libcni asks it (R18): the reply, or the exception describing why there is none.</summary>
-    public async Task<VersionInfo> GetVersionInfoAsync(string pluginType, string pluginPath, string askVersion = "1.1.0",
+    public async Task<VersionInfo> GetVersionInfoAsync(string pluginType, string pluginPath, string askVersion = SpecVersions.Latest,
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
         var probe = await ProbeVersionAsync(pluginType, pluginPath, askVersion, VersionProbeStyle.Libcni, timeout, ct);

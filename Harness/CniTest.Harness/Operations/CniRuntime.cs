@@ -5,6 +5,7 @@ using CniTest.Harness.Config;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Results;
+using CniTest.Harness.Versioning;
 
 namespace CniTest.Harness.Operations;
 
@@ -42,7 +43,7 @@ public sealed partial class CniRuntime
         _invoker.GetVersionInfoAsync(pluginType, FindPlugin(pluginType), timeout: Options.Timeout, ct: ct);
 
     /// <summary>VERSION of the binary at <paramref name="pluginPath"/>, with the call and any failure as data (R18, P10).</summary>
-    public Task<VersionProbe> ProbeVersionAsync(string pluginPath, string askVersion = "1.1.0",
+    public Task<VersionProbe> ProbeVersionAsync(string pluginPath, string askVersion = SpecVersions.Latest,
         VersionProbeStyle style = VersionProbeStyle.Libcni, CancellationToken ct = default) =>
         _invoker.ProbeVersionAsync(Path.GetFileName(pluginPath), pluginPath, askVersion, style, Options.Timeout, ct);
 

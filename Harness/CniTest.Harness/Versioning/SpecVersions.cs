@@ -3,9 +3,12 @@ namespace CniTest.Harness.Versioning;
 /// <summary>The seven published spec versions and what each one allows (checklist §0.2).</summary>
 public static class SpecVersions
 {
+    /// <summary>The newest tagged version: what a runtime asks VERSION with, and where GC and STATUS begin.</summary>
+    public const string Latest = "1.1.0";
+
     /// <summary>Every tagged spec version, oldest first.</summary>
     public static IReadOnlyList<string> All { get; } =
-        ["0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"];
+        ["0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", Latest];
 
     /// <summary>True when <paramref name="version"/> is one of the seven tagged versions (exact text).</summary>
     public static bool IsKnown(string? version) => version is not null && All.Contains(version);

@@ -1,5 +1,6 @@
 using CniTest.Harness.Contract;
 using CniTest.Harness.Operations;
+using CniTest.Harness.Versioning;
 using CniTest.Scenarios.Engine;
 using CniTest.Scenarios.Sandbox;
 
@@ -12,7 +13,7 @@ namespace CniTest.Scenarios.Checks;
 /// </summary>
 internal static class GcStatusChecks
 {
-    private const string GcVersion = "1.1.0";
+    private const string GcVersion = SpecVersions.Latest;
 
     public static IEnumerable<CheckDefinition> All() =>
     [

@@ -11,7 +11,7 @@ namespace CniTest.Scenarios.Checks;
 internal static class VersionChecks
 {
     /// <summary>The version the harness asks VERSION with (its newest).</summary>
-    private const string AskVersion = "1.1.0";
+    private const string AskVersion = SpecVersions.Latest;
 
     /// <summary>A version no spec has: every plugin must reject it.</summary>
     internal const string BogusVersion = "99.0.0";

@@ -52,5 +52,5 @@ public sealed record RunPlan
     }
 
     /// <summary>True when the plugin advertises 1.1.0 (GC and STATUS exist).</summary>
-    public bool Advertises110 => Advertised.Contains("1.1.0");
+    public bool Advertises110 => Advertised.Contains(SpecVersions.Latest);
 }
