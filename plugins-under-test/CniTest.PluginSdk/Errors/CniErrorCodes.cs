@@ -3,6 +3,8 @@ namespace CniTest.PluginSdk.Errors;
 /// <summary>
 /// Error codes a plugin may report (SPEC §5 "Error"; checklist R45). 0–99 are reserved by the spec and may
 /// only be used with the meanings below (P5); plugin-specific codes start at 100.
+/// The plugin side's own set, beside the Harness's <c>CniTest.Harness.Errors.CniErrorCodes</c>: the plugins depend on
+/// nothing of the product, so they stay small and AOT-clean, and the Harness judges them as it judges any plugin.
 /// </summary>
 public static class CniErrorCodes
 {
