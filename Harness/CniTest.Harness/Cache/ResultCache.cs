@@ -5,7 +5,17 @@ using System.Text.Json.Nodes;
 namespace CniTest.Harness.Cache;
 
 /// <summary>What reading a cache entry found (R38): corrupt entries are reported, never thrown (cni#1055).</summary>
-public enum CacheReadStatus { Missing, Found, Corrupt }
+public enum CacheReadStatus
+{
+    /// <summary>No file for that key: "no cached result", not an error (R38).</summary>
+    Missing,
+
+    /// <summary>A <c>cniCacheV1</c> entry, or a legacy bare result wrapped as one (R38).</summary>
+    Found,
+
+    /// <summary>Empty, unreadable or not a JSON object; DEL deletes such a file, CHECK fails on it (R32, R40).</summary>
+    Corrupt,
+}
 
 /// <summary>
 /// The result cache, in libcni's layout <c>&lt;dir&gt;/results/&lt;network&gt;-&lt;containerId&gt;-&lt;ifName&gt;</c>
@@ -14,10 +24,12 @@ public enum CacheReadStatus { Missing, Found, Corrupt }
 /// </summary>
 public sealed class ResultCache(string directory)
 {
+    /// <summary>The cache root as an absolute path; entries live under its <c>results/</c> folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
 
     private string ResultsDir => Path.Combine(Directory, "results");
 
+    /// <summary>The entry file of one attachment, <c>results/&lt;network&gt;-&lt;containerId&gt;-&lt;ifName&gt;</c> (R37).</summary>
     public string PathFor(string network, string containerId, string ifName) =>
         Path.Combine(ResultsDir, $"{network}-{containerId}-{ifName}");
 

@@ -27,6 +27,8 @@ internal static class ConfigJson
     };
 
     /// <summary>Parses <paramref name="bytes"/> and requires a top-level object.</summary>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="path">The file, for the error text; null for bytes that came from no file.</param>
     /// <param name="what">What the object is, for the error text ("network configuration list").</param>
     public static JsonObject ParseObject(byte[] bytes, string? path, string what)
     {

@@ -18,6 +18,7 @@ public sealed class NetworkConfigList
     /// <summary>The <c>cniVersions</c> array as written (1.1), empty when absent.</summary>
     public IReadOnlyList<string> CniVersions { get; init; } = [];
 
+    /// <summary>The runtime must not call CHECK for this network (R33); the version gate still comes first (R16).</summary>
     public bool DisableCheck { get; init; }
 
     /// <summary>1.1 (post-tag): the runtime must not GC this network (R34).</summary>

@@ -8,6 +8,7 @@ namespace CniTest.Harness.Config;
 /// </summary>
 public sealed class PluginConfig
 {
+    /// <summary>Wraps a parsed plugin object; it is not copied, so the caller hands it over.</summary>
     public PluginConfig(JsonObject raw, string? sourcePath = null)
     {
         Raw = raw;

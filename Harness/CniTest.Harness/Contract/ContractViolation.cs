@@ -7,5 +7,6 @@ namespace CniTest.Harness.Contract;
 /// <param name="Message">What was expected and what was seen.</param>
 public sealed record ContractViolation(string RuleId, string ChecklistId, RuleLevel Level, string Message)
 {
+    /// <summary><c>LEVEL P.. rule-id: message</c>, the form the CLI prints after <c>cnitest: contract:</c>.</summary>
     public override string ToString() => $"{Level} {ChecklistId} {RuleId}: {Message}";
 }

@@ -1,6 +1,9 @@
 namespace CniTest.Harness.Contract;
 
-/// <summary>One output-contract rule: its metadata and the check. Rules report through <see cref="Report"/>.</summary>
+/// <summary>
+/// One output-contract rule: its metadata and the check. Rules report through
+/// <see cref="Report(List{ContractViolation}, string)"/>.
+/// </summary>
 internal abstract class OutputRule
 {
     public abstract ContractRule Rule { get; }

@@ -5,18 +5,37 @@ public static class CniErrorCodes
 {
     /// <summary>Not in the spec; what the runtime reports for a failure that carried no error object.</summary>
     public const uint Unknown = 0;
+
+    /// <summary>Incompatible CNI version: the config's version is not supported (skel; CHECK below 0.4.0).</summary>
     public const uint IncompatibleCniVersion = 1;
-    /// <summary>The message must name the key and the value (P4).</summary>
+
+    /// <summary>Unsupported field in network configuration; the message must name the key and the value (P4).</summary>
     public const uint UnsupportedField = 2;
+
+    /// <summary>
+    /// Container unknown or does not exist; the runtime need not clean up. libcni also uses it for an empty
+    /// container id (R10, a quirk).
+    /// </summary>
     public const uint UnknownContainer = 3;
-    /// <summary>The message must name the variables (P4).</summary>
+
+    /// <summary>Invalid necessary environment variables; the message must name them (P4).</summary>
     public const uint InvalidEnvironmentVariables = 4;
+
+    /// <summary>I/O failure, e.g. reading stdin (1.0.0).</summary>
     public const uint IoFailure = 5;
+
+    /// <summary>Failed to decode content: the config or version info (1.0.0).</summary>
     public const uint DecodingFailure = 6;
+
+    /// <summary>Invalid network config, e.g. a bad network name (R9; 1.0.0).</summary>
     public const uint InvalidNetworkConfig = 7;
+
+    /// <summary>Try again later: a transient condition; libcni does not retry.</summary>
     public const uint TryAgainLater = 11;
+
     /// <summary>STATUS: the plugin cannot service ADD (spec 1.1.0 STATUS section).</summary>
     public const uint PluginNotAvailable = 50;
+
     /// <summary>STATUS: not available, and existing containers may have limited connectivity.</summary>
     public const uint LimitedConnectivity = 51;
 

@@ -1,3 +1,4 @@
+#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 using System.ComponentModel;
 using System.Diagnostics;
 using CniTest.Harness.Errors;

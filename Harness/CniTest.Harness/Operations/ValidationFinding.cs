@@ -1,3 +1,4 @@
+#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 namespace CniTest.Harness.Operations;
 
 /// <summary>How bad a validation finding is: errors make <c>cnitest validate</c> exit 1.</summary>

@@ -8,6 +8,8 @@ namespace CniTest.Harness.Results;
 /// An address with a prefix length, as results carry it (<c>address</c>, <c>ip</c>, <c>dst</c>; R44). Host bits
 /// are kept: <c>10.0.0.2/24</c> stays <c>10.0.0.2/24</c>, like Go's <c>types.ParseCIDR</c>.
 /// </summary>
+/// <param name="Address">The address, host bits and all.</param>
+/// <param name="PrefixLength">The prefix length: 0–32 for IPv4, 0–128 for IPv6.</param>
 public readonly record struct Cidr(IPAddress Address, int PrefixLength)
 {
     /// <summary>Parses "address/prefix" strictly: IPv4 or IPv6 text, a decimal prefix within the family's range.</summary>

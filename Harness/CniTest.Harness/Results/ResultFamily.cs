@@ -20,6 +20,10 @@ public static class ResultFamilies
     private static readonly IReadOnlyList<string> V040Versions = ["0.3.0", "0.3.1", "0.4.0"];
     private static readonly IReadOnlyList<string> V100Versions = ["1.0.0", "1.1.0"];
 
+    /// <summary>
+    /// The family of <paramref name="version"/>; false for null and for anything but the seven exact version texts
+    /// ("1.1" is not 1.1.0 here, R44).
+    /// </summary>
     public static bool TryGetFamily(string? version, out ResultFamily family)
     {
         family = default;

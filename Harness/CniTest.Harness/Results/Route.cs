@@ -10,14 +10,22 @@ namespace CniTest.Harness.Results;
 /// </summary>
 public sealed record Route
 {
+    /// <summary><c>dst</c>: the destination network.</summary>
     public required Cidr Dst { get; init; }
 
     /// <summary><c>gw</c>; when absent a gateway from <c>ips</c> may be used.</summary>
     public IPAddress? Gateway { get; init; }
 
+    /// <summary><c>mtu</c>: the route's MTU (1.1).</summary>
     public int? Mtu { get; init; }
+
+    /// <summary><c>advmss</c>: the MSS advertised to peers on this route (1.1).</summary>
     public int? AdvMss { get; init; }
+
+    /// <summary><c>priority</c>: the route's metric; lower wins (1.1).</summary>
     public int? Priority { get; init; }
+
+    /// <summary><c>table</c>: the routing table to add the route to (1.1).</summary>
     public int? Table { get; init; }
 
     /// <summary>0 global, 253 link, 254 host (1.1).</summary>

@@ -1,3 +1,4 @@
+#pragma warning disable CS1734 // paramref names a renamed parameter; fixed by the runtime refactor (issue 9)
 using CniTest.Harness.Sandbox.Interop;
 
 namespace CniTest.Harness.Sandbox;

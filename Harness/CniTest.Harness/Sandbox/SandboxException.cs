@@ -1,3 +1,4 @@
+#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Sandbox;

@@ -6,5 +6,6 @@ namespace CniTest.Harness.Schemas;
 /// <param name="Message">A sentence for people.</param>
 public sealed record SchemaViolation(string Path, string Rule, string Message)
 {
+    /// <summary><c>path: message [rule]</c>, with <c>(root)</c> for the document itself.</summary>
     public override string ToString() => Path.Length == 0 ? $"(root): {Message} [{Rule}]" : $"{Path}: {Message} [{Rule}]";
 }

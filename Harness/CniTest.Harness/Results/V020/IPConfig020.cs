@@ -9,9 +9,13 @@ public sealed record IPConfig020
     /// <summary><c>ip</c>, host bits kept.</summary>
     public required Cidr IP { get; init; }
 
+    /// <summary><c>gateway</c>, when the plugin gave one.</summary>
     public IPAddress? Gateway { get; init; }
+
+    /// <summary><c>routes</c> of this address family; up-conversion concatenates ip4's then ip6's (R42).</summary>
     public IReadOnlyList<Route020> Routes { get; init; } = [];
 
+    /// <summary>Go's key order: ip, gateway, routes; absent members are omitted.</summary>
     public JsonObject ToJson()
     {
         var o = new JsonObject { ["ip"] = IP.ToString() };

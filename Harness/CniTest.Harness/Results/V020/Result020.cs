@@ -5,11 +5,19 @@ namespace CniTest.Harness.Results.V020;
 /// <summary>A 0.1.0 or 0.2.0 ADD result: at most one IPv4 and one IPv6 config (R41, checklist §3.4).</summary>
 public sealed record Result020 : ICniResult
 {
+    /// <summary>"0.1.0" or "0.2.0"; an empty one is taken as 0.2.0 before converting (R43).</summary>
     public required string CniVersion { get; init; }
+
+    /// <summary><c>ip4</c>: the IPv4 config; down-conversion fills it from the first IP with version "4" (R42).</summary>
     public IPConfig020? IP4 { get; init; }
+
+    /// <summary><c>ip6</c>: the IPv6 config; down-conversion fills it from the first IP with version "6" (R42).</summary>
     public IPConfig020? IP6 { get; init; }
+
+    /// <summary><c>dns</c>; <see cref="Dns.Empty"/> when absent.</summary>
     public Dns Dns { get; init; } = Dns.Empty;
 
+    /// <summary>Converts through the converter table (R42): 0.1.0 ↔ 0.2.0 changes only the version.</summary>
     public ICniResult ConvertTo(string version) => ResultConverter.Convert(this, version);
 
     /// <summary>Go's key order; <c>"dns":{}</c> is always written for this family (checklist §5.15).</summary>

@@ -6,9 +6,13 @@ namespace CniTest.Harness.Results.V020;
 /// <summary>A route inside <c>ip4</c>/<c>ip6</c> of a 0.1.0/0.2.0 result: only <c>dst</c> and <c>gw</c> (checklist §3.4).</summary>
 public sealed record Route020
 {
+    /// <summary><c>dst</c>: the destination network.</summary>
     public required Cidr Dst { get; init; }
+
+    /// <summary><c>gw</c>; when absent a default gateway is assumed (spec 0.2.0).</summary>
     public IPAddress? Gateway { get; init; }
 
+    /// <summary>Go's key order: dst, gw.</summary>
     public JsonObject ToJson()
     {
         var o = new JsonObject { ["dst"] = Dst.ToString() };

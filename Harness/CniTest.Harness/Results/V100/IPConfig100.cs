@@ -12,7 +12,10 @@ public sealed record IPConfig100
     /// <summary>Index into <c>interfaces</c>; absent is not 0 (checklist §3.4).</summary>
     public int? Interface { get; init; }
 
+    /// <summary><c>address</c>: the IP with its prefix length, host bits kept.</summary>
     public required Cidr Address { get; init; }
+
+    /// <summary><c>gateway</c>, when the plugin gave one.</summary>
     public IPAddress? Gateway { get; init; }
 
     /// <summary>Go's key order: interface, address, gateway.</summary>

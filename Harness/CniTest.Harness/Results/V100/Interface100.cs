@@ -8,8 +8,13 @@ namespace CniTest.Harness.Results.V100;
 /// </summary>
 public sealed record Interface100
 {
+    /// <summary><c>name</c>: the interface name (in the sandbox when <see cref="Sandbox"/> is set).</summary>
     public required string Name { get; init; }
+
+    /// <summary><c>mac</c>: the hardware address as text, when the plugin gave one.</summary>
     public string? Mac { get; init; }
+
+    /// <summary><c>mtu</c> (1.1); dropped when converting down to 0.4.0 (R42).</summary>
     public int? Mtu { get; init; }
 
     /// <summary>The netns path (<c>CNI_NETNS</c>) for container interfaces; absent for host interfaces.</summary>

@@ -8,12 +8,25 @@ namespace CniTest.Harness.Results.V100;
 /// </summary>
 public sealed record Result100 : ICniResult
 {
+    /// <summary>"1.0.0" or "1.1.0"; an empty one is taken as 1.1.0 before converting (R43).</summary>
     public required string CniVersion { get; init; }
+
+    /// <summary><c>interfaces</c>: the interfaces the plugin created or touched, referenced by index from IPs.</summary>
     public IReadOnlyList<Interface100> Interfaces { get; init; } = [];
+
+    /// <summary><c>ips</c>: the assigned addresses.</summary>
     public IReadOnlyList<IPConfig100> IPs { get; init; } = [];
+
+    /// <summary><c>routes</c>: the routes added.</summary>
     public IReadOnlyList<Route> Routes { get; init; } = [];
+
+    /// <summary><c>dns</c>; <see cref="Dns.Empty"/> when absent.</summary>
     public Dns Dns { get; init; } = Dns.Empty;
 
+    /// <summary>
+    /// Converts through the converter table (R42): 1.0.0 ↔ 1.1.0 changes only the version; down to 0.x computes
+    /// <c>ips[].version</c> from the address and drops the 1.1 interface fields.
+    /// </summary>
     public ICniResult ConvertTo(string version) => ResultConverter.Convert(this, version);
 
     /// <summary>Go's key order; an empty <c>dns</c> is omitted in this family only (checklist §5.15).</summary>
