@@ -6,6 +6,7 @@ namespace CniTest.Harness.Invocation;
 /// </summary>
 public interface IInvocationObserver
 {
+    /// <summary>Called once per plugin call, after it returned, on the thread that made it.</summary>
     /// <param name="record">The call as executed.</param>
     /// <param name="pluginType">The plugin's <c>type</c>.</param>
     /// <param name="requestCniVersion">The <c>cniVersion</c> sent on stdin ("" for VERSION without input).</param>

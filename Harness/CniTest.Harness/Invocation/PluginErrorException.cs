@@ -1,4 +1,3 @@
-#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Invocation;
@@ -9,6 +8,7 @@ namespace CniTest.Harness.Invocation;
 /// </summary>
 public sealed class PluginErrorException : CniHarnessException
 {
+    /// <summary>Describes the failed call the way libcni words it (R30).</summary>
     public PluginErrorException(string pluginType, FailureShape shape, CniErrorObject error, InvocationRecord record)
         : base(Describe(pluginType, record.Command, shape, error, record))
     {
@@ -18,9 +18,16 @@ public sealed class PluginErrorException : CniHarnessException
         Record = record;
     }
 
+    /// <summary>The plugin's <c>type</c>.</summary>
     public string PluginType { get; }
+
+    /// <summary>How the call failed (error object, no output, signal, timeout, …).</summary>
     public FailureShape Shape { get; }
+
+    /// <summary>The plugin's error object, or one synthesised with code 0 when it printed none (R26).</summary>
     public CniErrorObject Error { get; }
+
+    /// <summary>The call.</summary>
     public InvocationRecord Record { get; }
 
     /// <summary>The plugin's error code (0 when the plugin gave none).</summary>

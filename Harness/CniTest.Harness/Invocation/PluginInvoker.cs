@@ -1,4 +1,3 @@
-#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Errors;

@@ -1,4 +1,3 @@
-#pragma warning disable CS1591 // documented by the runtime refactor (issue 9)
 using System.Text;
 using System.Text.RegularExpressions;
 using CniTest.Harness.Errors;
@@ -6,8 +5,10 @@ using CniTest.Harness.Errors;
 namespace CniTest.Harness.Operations;
 
 /// <summary>A request the runtime refuses before any plugin runs; carries the spec code libcni would use.</summary>
+/// <param name="error">The error object a plugin would have answered with.</param>
 public sealed class RuntimeValidationException(CniErrorObject error) : CniHarnessException(error.ToString())
 {
+    /// <summary>The refusal as a CNI error object (code 7 for a bad network name, 4 for a bad container id or ifname).</summary>
     public CniErrorObject Error { get; } = error;
 }
 

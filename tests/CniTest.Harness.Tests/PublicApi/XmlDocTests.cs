@@ -22,65 +22,8 @@ public class XmlDocTests
     /// </summary>
     private static readonly HashSet<string> NotYetDocumented =
     [
-        // Invocation/CniCommand.cs (pragma)
-        "F:CniTest.Harness.Invocation.CniCommand.Add",
-        "F:CniTest.Harness.Invocation.CniCommand.Check",
-        "F:CniTest.Harness.Invocation.CniCommand.Del",
-        "F:CniTest.Harness.Invocation.CniCommand.Gc",
-        "F:CniTest.Harness.Invocation.CniCommand.Status",
-        "F:CniTest.Harness.Invocation.CniCommand.Version",
-
-        // Invocation/IInvocationObserver.cs (params documented, no summary)
-        "M:CniTest.Harness.Invocation.IInvocationObserver.OnInvocation(CniTest.Harness.Invocation.InvocationRecord,System.String,System.String)",
-
-        // Invocation/InvocationRecord.cs (pragma)
-        "P:CniTest.Harness.Invocation.InvocationRecord.Command",
-        "P:CniTest.Harness.Invocation.InvocationRecord.Duration",
-        "P:CniTest.Harness.Invocation.InvocationRecord.PluginPath",
-        "P:CniTest.Harness.Invocation.InvocationRecord.Stderr",
-        "P:CniTest.Harness.Invocation.InvocationRecord.StderrText",
-        "P:CniTest.Harness.Invocation.InvocationRecord.Stdin",
-        "P:CniTest.Harness.Invocation.InvocationRecord.StdinText",
-        "P:CniTest.Harness.Invocation.InvocationRecord.Stdout",
-        "P:CniTest.Harness.Invocation.InvocationRecord.StdoutText",
-        "P:CniTest.Harness.Invocation.InvocationRecord.Succeeded",
-        "P:CniTest.Harness.Invocation.InvocationRecord.TimedOut",
-
-        // Invocation/PluginErrorException.cs (pragma)
-        "M:CniTest.Harness.Invocation.PluginErrorException.#ctor(System.String,CniTest.Harness.Invocation.FailureShape,CniTest.Harness.Errors.CniErrorObject,CniTest.Harness.Invocation.InvocationRecord)",
-        "P:CniTest.Harness.Invocation.PluginErrorException.Error",
-        "P:CniTest.Harness.Invocation.PluginErrorException.PluginType",
-        "P:CniTest.Harness.Invocation.PluginErrorException.Record",
-        "P:CniTest.Harness.Invocation.PluginErrorException.Shape",
-
-        // Invocation/PluginInvoker.cs (pragma)
-        "P:CniTest.Harness.Invocation.PluginInvoker.Executor",
-
         // Invocation/ProcessPluginExecutor.cs (pragma)
         "M:CniTest.Harness.Invocation.ProcessPluginExecutor.ExecuteAsync(System.String,CniTest.Harness.Invocation.InvocationRequest,System.Threading.CancellationToken)",
-
-        // Operations/CniRuntime.cs (pragma)
-        "M:CniTest.Harness.Operations.CniRuntime.#ctor(CniTest.Harness.Operations.RuntimeOptions)",
-        "P:CniTest.Harness.Operations.CniRuntime.Options",
-        "P:CniTest.Harness.Operations.OperationErrorsException.Errors",
-        "P:CniTest.Harness.Operations.OperationErrorsException.Operation",
-
-        // Operations/NameValidation.cs (pragma)
-        "P:CniTest.Harness.Operations.RuntimeValidationException.Error",
-
-        // Operations/RuntimeConf.cs (positional records without <param>)
-        "P:CniTest.Harness.Operations.Attachment.ContainerId",
-        "P:CniTest.Harness.Operations.Attachment.IfName",
-        "P:CniTest.Harness.Operations.GcArgs.ValidAttachments",
-
-        // Operations/ValidationFinding.cs (pragma)
-        "F:CniTest.Harness.Operations.FindingSeverity.Error",
-        "F:CniTest.Harness.Operations.FindingSeverity.Info",
-        "F:CniTest.Harness.Operations.FindingSeverity.Warning",
-        "P:CniTest.Harness.Operations.ValidationFinding.Message",
-        "P:CniTest.Harness.Operations.ValidationFinding.Network",
-        "P:CniTest.Harness.Operations.ValidationFinding.Plugin",
-        "P:CniTest.Harness.Operations.ValidationFinding.Severity",
 
         // Sandbox/SandboxException.cs (pragma)
         "P:CniTest.Harness.Sandbox.SandboxException.Errno",
