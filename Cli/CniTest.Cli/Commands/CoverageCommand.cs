@@ -14,10 +14,8 @@ internal static class CoverageCommand
     public static Command Create(CliContext ctx)
     {
         var command = new Command("coverage",
-            "Show the checks of cnitest run that cover each plugin rule (P), then the plugin rules no check covers. " +
-            "Runtime rules (R) are listed in a section of their own, not as gaps: they bind the runtime, which the " +
-            "Harness implements and its test projects verify; cnitest run judges plugins only. A check covers a rule " +
-            "it enforces, or one its failures may also cite (shown as 'also').");
+            "Show the checks covering each plugin rule (P, 'also': a rule the check's failures may cite) and the plugin " +
+            "rules none covers; runtime rules (R) come apart, not as gaps: the Harness's tests verify them, run judges plugins");
         command.SetAction(_ =>
         {
             Write(ctx.Out, RuleCatalog.Default);

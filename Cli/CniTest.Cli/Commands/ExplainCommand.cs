@@ -17,8 +17,7 @@ internal static class ExplainCommand
     {
         var id = new Argument<string>("id") { Description = "A rule id (P27, R32) or a check id (del.twice, contract.result.schema)" };
         var command = new Command("explain",
-            "Explain a rule (level by version, side, section, requirement, upstream bugs, the checks that cover it) " +
-            "or a check (title, rule, level, roles, versions, the bugs behind its rule)") { id };
+            "Explain a rule id (level by version, section, requirement, upstream bugs, its checks) or a check id") { id };
         command.SetAction(parse =>
         {
             var text = parse.GetValue(id)!.Trim();

@@ -21,7 +21,7 @@ internal static class ListCommand
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table" };
         var command = new Command("list",
-            "List every check of cnitest run with its rule, level, roles and versions (contract.* checks judge every plugin call)") { json };
+            "List every check of cnitest run with its rule, level, roles and versions") { json };
         command.SetAction(parse =>
         {
             var catalog = RuleCatalog.Default;
