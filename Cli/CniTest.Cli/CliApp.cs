@@ -24,6 +24,9 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(ctx));
         root.Subcommands.Add(RunCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));
+        root.Subcommands.Add(ExplainCommand.Create(ctx));
+        root.Subcommands.Add(ListCommand.Create(ctx));
+        root.Subcommands.Add(CoverageCommand.Create(ctx));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CniTest.Harness.Rules;
 using CniTest.Harness.Schemas;
 using CniTest.Harness.Versioning;
 
@@ -17,7 +18,7 @@ internal static class SchemaCommand
     {
         var kind = new Argument<string?>("kind")
         {
-            Description = $"What to print: {string.Join(", ", SchemaCatalog.Kinds.Select(SchemaKinds.FileName))}; or common/NAME, or report",
+            Description = $"What to print: {string.Join(", ", SchemaCatalog.Kinds.Select(SchemaKinds.FileName))}; or common/NAME, report, rules",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var version = new Option<string>("--version", "-v") { Description = $"CNI spec version [default {DefaultVersion}]" };
@@ -44,6 +45,11 @@ internal static class SchemaCommand
         if (name == "report")
         {
             return File(SchemaCatalog.ReportPath);
+        }
+
+        if (name == "rules")
+        {
+            return File(RuleCatalog.SchemaFilePath);
         }
 
         if (name.StartsWith("common/", StringComparison.Ordinal))
@@ -84,6 +90,7 @@ internal static class SchemaCommand
         }
 
         output.WriteLine($"{"report",-17} (the JSON written by cnitest run --report)");
+        output.WriteLine($"{"rules",-17} (the rule catalogue schemas/{RuleCatalog.FilePath}; see cnitest explain)");
     }
 
     private static string File(string path) =>
@@ -92,5 +99,5 @@ internal static class SchemaCommand
     private static string Stem(string path) => path.Replace(".schema.json", "", StringComparison.Ordinal);
 
     private static string ValidKinds() =>
-        string.Join(", ", SchemaCatalog.Kinds.Select(SchemaKinds.FileName)) + ", common/NAME, report";
+        string.Join(", ", SchemaCatalog.Kinds.Select(SchemaKinds.FileName)) + ", common/NAME, report, rules";
 }

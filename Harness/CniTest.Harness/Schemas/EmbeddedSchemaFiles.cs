@@ -3,15 +3,16 @@ using System.Reflection;
 namespace CniTest.Harness.Schemas;
 
 /// <summary>
-/// The schema files embedded from <c>schemas/</c> (see the Harness csproj), addressed by their path below it,
-/// e.g. <c>1.1.0/result.schema.json</c>. Embedding keeps the CLI independent of the working directory.
+/// The files embedded from <c>schemas/</c> (see the Harness csproj), the JSON Schemas and the rule catalogue,
+/// addressed by their path below it, e.g. <c>1.1.0/result.schema.json</c> or <c>rules/cni-rules.json</c>.
+/// Embedding keeps the CLI independent of the working directory.
 /// </summary>
 internal static class EmbeddedSchemaFiles
 {
     private const string Prefix = "schemas/";
     private static readonly Assembly Assembly = typeof(EmbeddedSchemaFiles).Assembly;
 
-    /// <summary>Every embedded schema path, e.g. <c>common/net.schema.json</c>.</summary>
+    /// <summary>Every embedded path, e.g. <c>common/net.schema.json</c>.</summary>
     public static IReadOnlyList<string> Paths { get; } =
         [.. Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
             .Select(n => n[Prefix.Length..]).Order(StringComparer.Ordinal)];

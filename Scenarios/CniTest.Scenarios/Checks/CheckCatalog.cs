@@ -1,3 +1,4 @@
+using CniTest.Harness.Contract;
 using CniTest.Scenarios.Engine;
 
 namespace CniTest.Scenarios.Checks;
@@ -5,6 +6,7 @@ namespace CniTest.Scenarios.Checks;
 /// <summary>Every check of the suite, in report order.</summary>
 public static class CheckCatalog
 {
+    /// <summary>The checks with a body, in report order (each enforces the rule id in <see cref="CheckDefinition.Rule"/>).</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         .. VersionChecks.All(),
@@ -18,4 +20,10 @@ public static class CheckCatalog
         .. BadInputChecks.All(),
         .. ConcurrencyChecks.All().Select(c => c with { Weight = 5 }),
     ];
+
+    /// <summary>
+    /// The output-contract rules judged on every call the suite makes; each becomes the result
+    /// <c>contract.&lt;id&gt;</c> of a run (<see cref="OutputContract.Rules"/> plus the crash rule).
+    /// </summary>
+    public static IReadOnlyList<ContractRule> ContractRules { get; } = [.. OutputContract.Rules, ContractCollector.CrashRule];
 }

@@ -15,7 +15,7 @@ public enum VersionScope
 }
 
 /// <summary>
-/// A named conformance check: a stable id (usable with --filter), a title, the checklist rule it enforces and
+/// A named conformance check: a stable id (usable with --filter), a title, the catalogue rule it enforces and
 /// that rule's level, the roles and versions it applies to, and its body.
 /// </summary>
 public sealed record CheckDefinition
@@ -23,12 +23,12 @@ public sealed record CheckDefinition
     public required string Id { get; init; }
     public required string Title { get; init; }
 
-    /// <summary>The checklist id (CNI-CHECKLIST.md section 2) the check enforces.</summary>
+    /// <summary>The rule id (a P id of schemas/rules/cni-rules.json) the check enforces.</summary>
     public required string Rule { get; init; }
 
     public required RuleLevel Level { get; init; }
 
-    /// <summary>Other checklist ids a failure of this check may cite (e.g. P2 when a call fails without an error object).</summary>
+    /// <summary>Other rule ids a failure of this check may cite (e.g. P2 when a call fails without an error object).</summary>
     public IReadOnlyList<string> AlsoReports { get; init; } = [];
 
     /// <summary>True when the check enforces <paramref name="checklistId"/> (its own rule or one it may report).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CniTest.Harness.Contract;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Versioning;
+using CniTest.Scenarios.Checks;
 using CniTest.Scenarios.Model;
 
 namespace CniTest.Scenarios.Engine;
@@ -27,7 +28,7 @@ internal sealed class ContractCollector
 
     /// <summary>The checklist id of a contract result id (<c>contract.result.schema</c> → P16).</summary>
     public static string? ChecklistIdOf(string resultId) =>
-        OutputContract.Rules.Append(CrashRule).FirstOrDefault(r => "contract." + r.Id == resultId)?.ChecklistId;
+        CheckCatalog.ContractRules.FirstOrDefault(r => "contract." + r.Id == resultId)?.ChecklistId;
 
     /// <summary>Judges one call of the plugin under test.</summary>
     public void Observe(string checkId, InvocationRecord record, string requestCniVersion, bool delegatedIpam)
@@ -51,7 +52,7 @@ internal sealed class ContractCollector
     {
         var all = _violations.ToList();
         var results = new List<CheckResult>();
-        foreach (var rule in OutputContract.Rules.Append(CrashRule))
+        foreach (var rule in CheckCatalog.ContractRules)
         {
             var hits = all.Where(e => e.Violation.RuleId == rule.Id).ToList();
             results.Add(hits.Count == 0 ? Clean(rule) : Judged(rule, hits, policy));

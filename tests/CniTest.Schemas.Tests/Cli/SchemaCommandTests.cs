@@ -42,6 +42,7 @@ public sealed class SchemaCommandTests
     [Theory]
     [InlineData("common/net", "common/net.schema.json")]
     [InlineData("report", "report/cnitest-report.schema.json")]
+    [InlineData("rules", "rules/cni-rules.schema.json")]
     public async Task Schema_SharedOrReport_PrintsTheFile(string name, string path)
     {
         var exit = await Run("schema", name);
@@ -91,5 +92,6 @@ public sealed class SchemaCommandTests
         lines.Should().Contain(l => l.StartsWith("version-reply ") && l.EndsWith("0.2.0 0.3.0 0.3.1 0.4.0 1.0.0 1.1.0"));
         lines.Should().Contain(l => l.StartsWith("gc-request ") && l.EndsWith(" 1.1.0"));
         lines.Should().Contain(l => l.StartsWith("common/net "));
+        lines.Should().Contain(l => l.StartsWith("rules ") && l.Contains("rules/cni-rules.json"));
     }
 }
