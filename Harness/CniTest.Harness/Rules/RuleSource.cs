@@ -21,4 +21,11 @@ public enum RuleSource
     /// <summary>What Go plugins built on <c>pkg/skel</c> do: never required of other plugins.</summary>
     [JsonStringEnumMemberName("SKEL")]
     Skel,
+
+    /// <summary>
+    /// The pod network model runtimes rely on when they call a plugin (pods reach their gateway and each other
+    /// without NAT: Kubernetes' model); not CNI spec text, judged by the connectivity checks.
+    /// </summary>
+    [JsonStringEnumMemberName("NETWORK-MODEL")]
+    NetworkModel,
 }
