@@ -117,7 +117,7 @@ public sealed class FakeHost : IDisposable
 
     /// <summary>Runs an iproute2 batch (one command per line, without the leading <c>ip</c>) in the fake host.</summary>
     public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        NetnsCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
+        HelperCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
 
     private async Task SetUpLinksAsync(IReadOnlyList<string> masterLinks, CancellationToken ct)
     {

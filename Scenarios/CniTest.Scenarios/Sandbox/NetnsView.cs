@@ -19,7 +19,7 @@ public sealed record NetnsView(IReadOnlyList<LinkView> Links, IReadOnlyList<Rout
 
     public static async Task<NetnsView> ReadAsync(string netnsPath, CancellationToken ct = default)
     {
-        var json = await NetnsCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
+        var json = await HelperCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { AllowMultipleValues = true });
         var arrays = new List<JsonArray>();
         while (reader.Read())

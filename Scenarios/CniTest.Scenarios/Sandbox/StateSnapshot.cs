@@ -31,12 +31,12 @@ public sealed class StateSnapshot
         CancellationToken ct = default)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
-        var ipTask = NetnsCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
+        var ipTask = HelperCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
         Task<CommandOutput>? iptables = null, nft = null;
         if (withRules)
         {
-            iptables = NetnsCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
-            nft = NetnsCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
+            iptables = HelperCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
+            nft = HelperCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
         }
 
         AddIpItems(await ipTask, items);

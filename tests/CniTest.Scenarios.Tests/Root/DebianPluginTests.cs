@@ -102,7 +102,7 @@ public sealed class DebianPluginTests
         var host = await FakeHost.CreateAsync(dir.Path, "probe", ["cnitest-m0"]);
         try
         {
-            var output = await NetnsCommand.RunAsync(host.NetnsPath, "ip", ["link", "add", "probe0", "link", "cnitest-m0", "type", kind]);
+            var output = await HelperCommand.RunAsync(host.NetnsPath, "ip", ["link", "add", "probe0", "link", "cnitest-m0", "type", kind]);
             return output.ExitCode == 0;
         }
         finally
