@@ -37,6 +37,9 @@ public sealed class FakeHost : IDisposable
     /// <summary>Directory for IPAM state (host-local <c>dataDir</c>).</summary>
     public string IpamDir => Path.Combine(Dir, "ipam");
 
+    /// <summary>Directory for a runtime's result cache (libcni layout), for callers that keep one.</summary>
+    public string CacheDir => Path.Combine(Dir, "cache");
+
     /// <summary>Where the overlays of <c>/var/lib</c> and <c>/run</c> keep what plugins wrote.</summary>
     public string StateDir => Path.Combine(Dir, "state");
 
@@ -102,10 +105,15 @@ public sealed class FakeHost : IDisposable
         new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath };
 
     /// <summary>Creates a new, empty container namespace owned by this host.</summary>
-    public ContainerSandbox NewSandbox()
+    public ContainerSandbox NewSandbox() => NewSandbox($"sandbox{Interlocked.Increment(ref _nextSandbox)}");
+
+    /// <summary>
+    /// Creates a new, empty container namespace owned by this host, pinned as <c>netns/NAME</c> in <see cref="Dir"/>
+    /// (the name must be unique in this host).
+    /// </summary>
+    public ContainerSandbox NewSandbox(string name)
     {
-        var n = Interlocked.Increment(ref _nextSandbox);
-        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", $"sandbox{n}"));
+        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", name));
         var sandbox = new ContainerSandbox(ns);
         lock (_lock)
         {
