@@ -26,6 +26,8 @@ fi
 for project in tests/*/*.csproj plugins-under-test/*Tests/*.csproj; do
   [ -f "$project" ] || continue
   name="$(basename "$project" .csproj)"
+  # Only test projects (*.Tests) are executables; tests/CniTest.TestSupport is the library they share.
+  case "$name" in *.Tests) ;; *) continue ;; esac
   exe="$(dirname "$project")/bin/Release/net10.0/$name"
   echo "== $name"
   if ! "$exe" -noColor -noLogo -xml "$results/$name.xml"; then status=1; fi

@@ -1,6 +1,5 @@
 using CniTest.BrokenPlugins.Tests.Probes;
 using CniTest.BrokenPlugins.Tests.Support;
-using CniTest.Integration.Tests.Support;
 using FluentAssertions;
 using Xunit;
 
@@ -22,7 +21,7 @@ public sealed class BrokenPluginDefectTests
         // Arrange
         var entry = BrokenPluginManifest.Get(plugin);
         var probe = DefectProbes.All[plugin];
-        var machineBefore = HostSnapshot.Take();
+        var machineBefore = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
 
         // Act
         var broken = await RunInFreshLab(probe, entry.Path, TestContext.Current.CancellationToken);
@@ -31,12 +30,13 @@ public sealed class BrokenPluginDefectTests
         // Assert
         broken.DefectSeen.Should().BeTrue($"{plugin} should show its defect ({entry.Defect}); probe saw {broken}");
         reference.DefectSeen.Should().BeFalse($"the reference {entry.Reference} must pass the same probe; probe saw {reference}");
-        HostSnapshot.Take().Should().Be(machineBefore, "everything happens inside namespaces the test created");
+        (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(machineBefore)
+            .Should().BeEmpty("everything happens inside namespaces the test created");
     }
 
     private static async Task<Evidence> RunInFreshLab(Probe probe, string plugin, CancellationToken cancellation)
     {
-        using var lab = new Lab(cancellation);
+        using var lab = await Lab.CreateAsync(cancellation);
         return await probe(lab, plugin);
     }
 }

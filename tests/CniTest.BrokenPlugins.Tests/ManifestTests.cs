@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CniTest.BrokenPlugins.Tests.Probes;
 using CniTest.BrokenPlugins.Tests.Support;
 using CniTest.Harness.Rules;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
@@ -89,13 +89,20 @@ public sealed partial class ManifestTests
     }
 
     [Fact]
-    public void Fixtures_EveryScript_ParsesWithBashNoExec()
+    public async Task Fixtures_EveryScript_ParsesWithBashNoExec()
     {
         // Arrange
         var scripts = BrokenPluginManifest.Load().Select(e => e.Path).Append(Path.Combine(Repo.BrokenPluginDir, "lib", "broken.sh"));
 
         // Act
-        var failures = scripts.Select(s => (Script: s, Error: BashSyntaxError(s))).Where(x => x.Error is not null).ToList();
+        var failures = new List<(string Script, string Error)>();
+        foreach (var script in scripts)
+        {
+            if (await BashSyntaxErrorAsync(script) is { } error)
+            {
+                failures.Add((script, error));
+            }
+        }
 
         // Assert
         failures.Should().BeEmpty();
@@ -111,13 +118,10 @@ public sealed partial class ManifestTests
         DefectProbes.All.Keys.Should().BeEquivalentTo(listed);
     }
 
-    private static string? BashSyntaxError(string script)
+    private static async Task<string?> BashSyntaxErrorAsync(string script)
     {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardError = true, ArgumentList = { "-n", script } };
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return p.ExitCode == 0 ? null : stderr;
+        var output = await HelperCommand.RunAsync(null, "bash", ["-n", script], ct: TestContext.Current.CancellationToken);
+        return output.ExitCode == 0 ? null : output.Stderr;
     }
 
     [GeneratedRegex(@"^P\d+$")]

@@ -4,6 +4,12 @@ using System.Diagnostics;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Sandbox;
 
+// Why Process and not CliWrap, which runs cnitest's helper tools (Scenarios/Sandbox/HelperCommand.cs) and can start
+// a process on a namespace thread just as well: once the plugin exits, CliWrap keeps waiting until its pipes close,
+// which a grandchild holding stdout (a daemon, a delegated IPAM left behind) can delay until the call is cancelled,
+// while a plugin call must end with what the plugin wrote after a bounded drain (R29); a killed plugin must still
+// give a record (timed out, signal, partial output) where CliWrap throws; and the ETXTBSY retry (R26) needs the
+// errno of the failed exec, which CliWrap wraps in a new exception.
 namespace CniTest.Harness.Invocation;
 
 /// <summary>

@@ -73,7 +73,7 @@ public sealed class NetworkNamespace : IDisposable
             return;
         }
 
-        Libc.umount2(pinPath, Libc.MNT_DETACH); // may already be unmounted; the delete below is what matters
+        Mounts.DetachUnmount(pinPath); // may already be unmounted; the delete below is what matters
         try
         {
             File.Delete(pinPath);

@@ -24,7 +24,7 @@ public sealed class ContainerSandbox : IDisposable
 
     /// <summary>Runs an iproute2 batch inside the sandbox (e.g. to cause drift for CHECK).</summary>
     public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        NetnsCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
+        HelperCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
 
     public void Dispose() => Delete();
 }

@@ -105,10 +105,15 @@ public sealed class FakeHost : IDisposable
         new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath };
 
     /// <summary>Creates a new, empty container namespace owned by this host.</summary>
-    public ContainerSandbox NewSandbox()
+    public ContainerSandbox NewSandbox() => NewSandbox($"sandbox{Interlocked.Increment(ref _nextSandbox)}");
+
+    /// <summary>
+    /// Creates a new, empty container namespace owned by this host, pinned as <c>netns/NAME</c> in <see cref="Dir"/>
+    /// (the name must be unique in this host).
+    /// </summary>
+    public ContainerSandbox NewSandbox(string name)
     {
-        var n = Interlocked.Increment(ref _nextSandbox);
-        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", $"sandbox{n}"));
+        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", name));
         var sandbox = new ContainerSandbox(ns);
         lock (_lock)
         {
@@ -120,7 +125,7 @@ public sealed class FakeHost : IDisposable
 
     /// <summary>Runs an iproute2 batch (one command per line, without the leading <c>ip</c>) in the fake host.</summary>
     public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        NetnsCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
+        HelperCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
 
     private async Task SetUpLinksAsync(IReadOnlyList<string> masterLinks, CancellationToken ct)
     {

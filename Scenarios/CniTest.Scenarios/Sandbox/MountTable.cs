@@ -1,4 +1,4 @@
-using CniTest.Harness.Sandbox.Interop;
+using CniTest.Harness.Sandbox;
 
 namespace CniTest.Scenarios.Sandbox;
 
@@ -50,7 +50,7 @@ internal static class MountTable
 
             foreach (var m in mounts)
             {
-                Libc.umount2(m, Libc.MNT_DETACH);
+                Mounts.DetachUnmount(m);
             }
         }
 

@@ -1,5 +1,4 @@
 using CniTest.Harness.Sandbox;
-using CniTest.Harness.Sandbox.Interop;
 
 namespace CniTest.Scenarios.Sandbox;
 
@@ -26,62 +25,25 @@ internal static class PrivateStateMounts
     /// <summary>Creates the namespace and pins it at <paramref name="pinPath"/>.</summary>
     public static void Create(string pinPath, string stateDir)
     {
-        using (File.Create(pinPath))
+        try
         {
-        }
-
-        var tid = 0;
-        Exception? error = null;
-        using var ready = new ManualResetEventSlim();
-        using var pinned = new ManualResetEventSlim();
-        var thread = new Thread(() =>
-        {
-            try
+            // MountNamespace makes the namespace a slave of the machine's before these overlays are mounted.
+            MountNamespace.CreatePinned(pinPath, () =>
             {
-                Libc.Check(Libc.unshare(Libc.CLONE_NEWNS), "unshare(CLONE_NEWNS)");
-                // Must succeed before any mount below: otherwise the overlays would propagate to the machine.
-                Libc.Check(Libc.mount(null, "/", null, Libc.MS_REC | Libc.MS_SLAVE, (string?)null), "mount --make-rslave /");
                 foreach (var target in Targets.Where(Directory.Exists))
                 {
                     var upper = UpperDir(stateDir, target);
                     var work = Path.Combine(Path.GetDirectoryName(upper)!, "work");
                     Directory.CreateDirectory(upper);
                     Directory.CreateDirectory(work);
-                    Libc.Check(Libc.mount("overlay", target, "overlay", 0, $"lowerdir={target},upperdir={upper},workdir={work}"),
-                        $"mount overlay on {target}");
+                    Mounts.Overlay(target, upper, work);
                 }
-
-                tid = Libc.gettid();
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-
-            ready.Set();
-            pinned.Wait(); // the namespace lives as long as this thread until it is pinned
-        })
-        {
-            IsBackground = true,
-            Name = "cnitest-mntns",
-        };
-        thread.Start();
-        ready.Wait();
-        try
-        {
-            if (error is not null)
-            {
-                throw new EnvironmentProblemException(
-                    $"cannot give plugins private /var/lib and /run (overlay mounts): {error.Message}", error);
-            }
-
-            Libc.Check(Libc.mount($"/proc/self/task/{tid}/ns/mnt", pinPath, null, Libc.MS_BIND, (string?)null),
-                $"mount --bind mount namespace on {pinPath}");
+            });
         }
-        finally
+        catch (Exception e) when (e is SandboxException or IOException or UnauthorizedAccessException)
         {
-            pinned.Set();
-            thread.Join();
+            throw new EnvironmentProblemException(
+                $"cannot give plugins private /var/lib and /run (overlay mounts): {e.Message}", e);
         }
     }
 
@@ -89,11 +51,11 @@ internal static class PrivateStateMounts
     public static void MakeSharedDirectory(string dir)
     {
         Directory.CreateDirectory(dir);
-        Libc.Check(Libc.mount(dir, dir, null, Libc.MS_BIND, (string?)null), $"mount --bind {dir}");
-        Libc.Check(Libc.mount(null, dir, null, Libc.MS_SHARED, (string?)null), $"mount --make-shared {dir}");
+        Mounts.Bind(dir, dir);
+        Mounts.MakeShared(dir);
     }
 
-    /// <summary>True when the kernel and the filesystem under <paramref name="stateDir"/> allow it (probed once).</summary>
+    /// <summary>True when <c>CNITEST_NO_PRIVATE_MOUNTS=1</c> turns the mount namespace off (Sandbox/README.md).</summary>
     internal static bool Disabled => Environment.GetEnvironmentVariable("CNITEST_NO_PRIVATE_MOUNTS") == "1";
 
     internal static void EnsureRoot()

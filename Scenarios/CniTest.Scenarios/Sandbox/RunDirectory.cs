@@ -31,16 +31,41 @@ public sealed class RunDirectory : IDisposable
     /// <summary>Removes the run directories of process <paramref name="pid"/> (the emergency path of an interrupt).</summary>
     public static void RemoveOwnedBy(int pid) => Remove(owner => owner == pid);
 
+    /// <summary>The run directories that process <paramref name="pid"/> created and that still exist.</summary>
+    public static IReadOnlyList<string> OwnedBy(int pid) => [.. All().Where(d => d.Owner == pid).Select(d => d.Path)];
+
+    /// <summary>
+    /// The process that owns run directory <paramref name="dir"/> while it is running; null when that process is gone
+    /// (the next run sweeps the directory) or <paramref name="dir"/> is not a run directory.
+    /// </summary>
+    public static int? LiveOwner(string dir) => OwnerOf(dir) is { } pid && IsAlive(pid) ? pid : null;
+
     private static void Remove(Func<int, bool> which)
     {
+        foreach (var dir in All().Where(d => which(d.Owner)))
+        {
+            MountTable.RemoveTree(dir.Path);
+        }
+    }
+
+    private static List<(string Path, int Owner)> All()
+    {
+        var found = new List<(string Path, int Owner)>();
         foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), Prefix + "*"))
         {
-            var owner = System.IO.Path.Combine(dir, OwnerFile);
-            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && which(pid))
+            if (OwnerOf(dir) is { } pid)
             {
-                MountTable.RemoveTree(dir);
+                found.Add((dir, pid));
             }
         }
+
+        return found;
+    }
+
+    private static int? OwnerOf(string dir)
+    {
+        var owner = System.IO.Path.Combine(dir, OwnerFile);
+        return File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) ? pid : null;
     }
 
     public void Dispose() => MountTable.RemoveTree(Path);

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace CniTest.Scenarios.Sandbox;
 
 /// <summary>
@@ -23,23 +20,23 @@ public sealed class StateSnapshot
     public IReadOnlyList<string> RemovedIn(StateSnapshot later) => [.. Items.Where(i => !later.Items.Contains(i)).Order(StringComparer.Ordinal)];
 
     /// <summary>Snapshot of links, addresses, routes, iptables and nft rules in a namespace, plus files under <paramref name="fileRoots"/>.</summary>
-    /// <param name="netnsPath">The namespace to read (read-only commands only).</param>
+    /// <param name="netnsPath">The namespace to read (read-only commands only); null reads this process's own.</param>
     /// <param name="fileRoots">Directories whose files are plugin state (IPAM data, private /var/lib and /run).</param>
     /// <param name="withRules">Also read iptables-save and nft (costs two more processes).</param>
     /// <param name="ct">Cancels the helper commands.</param>
-    public static async Task<StateSnapshot> TakeAsync(string netnsPath, IReadOnlyList<string> fileRoots, bool withRules = true,
+    public static async Task<StateSnapshot> TakeAsync(string? netnsPath, IReadOnlyList<string> fileRoots, bool withRules = true,
         CancellationToken ct = default)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
-        var ipTask = NetnsCommand.RunCheckedAsync(netnsPath, "ip", ["-d", "-j", "-batch", "-"], "link show\naddr show\nroute show table all\n", ct);
+        var viewTask = NetnsView.ReadAsync(netnsPath, ct);
         Task<CommandOutput>? iptables = null, nft = null;
         if (withRules)
         {
-            iptables = NetnsCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
-            nft = NetnsCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
+            iptables = HelperCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
+            nft = HelperCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
         }
 
-        AddIpItems(await ipTask, items);
+        AddIpItems(await viewTask, items);
         if (iptables is not null && nft is not null)
         {
             AddIptablesItems((await iptables).Stdout, items);
@@ -48,6 +45,21 @@ public sealed class StateSnapshot
 
         AddFileItems(fileRoots, items);
         return new StateSnapshot(items);
+    }
+
+    /// <summary>
+    /// One iptables table of a namespace as snapshot items: its rules ("iptables nat -A POSTROUTING …") and the chains
+    /// someone created in it ("iptables nat chain CNI-…"). The table's built-in chains are left out, so a table nobody
+    /// touched gives an empty list. Sorted ordinally; one <c>iptables-save -t TABLE</c>.
+    /// </summary>
+    /// <param name="netnsPath">The namespace to read; null reads this process's own.</param>
+    /// <param name="table">The iptables table (nat, filter, mangle, …).</param>
+    /// <param name="ct">Cancels the helper command.</param>
+    public static async Task<IReadOnlyList<string>> IptablesAsync(string? netnsPath, string table, CancellationToken ct = default)
+    {
+        var items = new HashSet<string>(StringComparer.Ordinal);
+        AddIptablesItems(await HelperCommand.RunCheckedAsync(netnsPath, "iptables-save", ["-t", table], ct: ct), items, builtInChains: false);
+        return [.. items.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Only the state files (no processes): cheap, for IPAM release checks.</summary>
@@ -61,65 +73,41 @@ public sealed class StateSnapshot
     /// <summary>Builds a snapshot from items (tests).</summary>
     internal static StateSnapshot Of(params string[] items) => new(new HashSet<string>(items, StringComparer.Ordinal));
 
-    internal static void AddIpItems(string batchJson, HashSet<string> items)
+    internal static void AddIpItems(NetnsView view, HashSet<string> items)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(batchJson), new JsonReaderOptions { AllowMultipleValues = true });
-        var arrays = new List<JsonArray>();
-        while (reader.Read())
+        foreach (var link in view.Links)
         {
-            if (JsonNode.Parse(ref reader) is JsonArray a)
+            items.Add($"link {link.Name} kind={link.Kind ?? link.LinkType}{(link.Master is { Length: > 0 } m ? " master=" + m : "")}{(link.Up ? " up" : "")}");
+        }
+
+        foreach (var addr in view.Addresses)
+        {
+            if (addr.Scope == "link" || (addr.Link == "lo" && addr.Cidr is "127.0.0.1/8" or "::1/128"))
             {
-                arrays.Add(a);
+                continue; // kernel-managed: link-local IPv6 and the loopback addresses set when lo goes up
             }
+
+            items.Add($"addr {addr.Link} {addr.Cidr}");
         }
 
-        if (arrays.Count < 3)
+        foreach (var route in view.Routes)
         {
-            throw new SandboxCommandException($"unexpected output from ip -j -batch: {arrays.Count} JSON arrays");
-        }
-
-        foreach (var link in arrays[0].OfType<JsonObject>())
-        {
-            var name = Str(link, "ifname");
-            var kind = link["linkinfo"]?["info_kind"]?.GetValue<string>() ?? Str(link, "link_type");
-            var master = Str(link, "master");
-            var up = link["flags"] is JsonArray flags && flags.Any(f => f?.GetValue<string>() == "UP");
-            items.Add($"link {name} kind={kind}{(master.Length > 0 ? " master=" + master : "")}{(up ? " up" : "")}");
-        }
-
-        foreach (var link in arrays[1].OfType<JsonObject>())
-        {
-            var name = Str(link, "ifname");
-            foreach (var addr in (link["addr_info"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                var text = $"{Str(addr, "local")}/{addr["prefixlen"]}";
-                if (Str(addr, "scope") == "link" || (name == "lo" && text is "127.0.0.1/8" or "::1/128"))
-                {
-                    continue; // kernel-managed: link-local IPv6 and the loopback addresses set when lo goes up
-                }
-
-                items.Add($"addr {name} {text}");
-            }
-        }
-
-        foreach (var route in arrays[2].OfType<JsonObject>())
-        {
-            var dst = Str(route, "dst");
-            var type = Str(route, "type");
-            if (Str(route, "table") == "local" || type is "multicast" or "broadcast" || dst.StartsWith("fe80::", StringComparison.Ordinal)
+            var dst = route.IsDefault ? "default" : route.Dst; // the leak diff shows routes as ip prints them
+            var type = route.Type ?? "";
+            if (route.Table == "local" || type is "multicast" or "broadcast" || dst.StartsWith("fe80::", StringComparison.Ordinal)
                 || dst.StartsWith("ff00::", StringComparison.Ordinal))
             {
                 continue; // kernel-managed companions of addresses and links
             }
 
-            var via = Str(route, "gateway");
-            var table = Str(route, "table");
-            items.Add($"route {(type.Length > 0 ? type + " " : "")}{dst}{(via.Length > 0 ? " via " + via : "")} dev {Str(route, "dev")}" +
-                      $"{(table.Length > 0 ? " table " + table : "")} proto {Str(route, "protocol", "boot")}");
+            var via = route.Gateway ?? "";
+            var table = route.Table ?? "";
+            items.Add($"route {(type.Length > 0 ? type + " " : "")}{dst}{(via.Length > 0 ? " via " + via : "")} dev {route.Dev}" +
+                      $"{(table.Length > 0 ? " table " + table : "")} proto {route.Protocol ?? "boot"}");
         }
     }
 
-    internal static void AddIptablesItems(string save, HashSet<string> items)
+    internal static void AddIptablesItems(string save, HashSet<string> items, bool builtInChains = true)
     {
         var table = "";
         foreach (var raw in save.Split('\n'))
@@ -131,7 +119,11 @@ public sealed class StateSnapshot
             }
             else if (line.StartsWith(':'))
             {
-                items.Add($"iptables {table} chain {line[1..].Split(' ')[0]}");
+                var chain = line[1..].Split(' '); // ":NAME POLICY [packets:bytes]"; a chain someone created has policy "-"
+                if (builtInChains || chain.ElementAtOrDefault(1) == "-")
+                {
+                    items.Add($"iptables {table} chain {chain[0]}");
+                }
             }
             else if (line.StartsWith("-A", StringComparison.Ordinal))
             {
@@ -192,7 +184,4 @@ public sealed class StateSnapshot
 
     private static string StripCounters(string rule) =>
         System.Text.RegularExpressions.Regex.Replace(rule, @"counter packets \d+ bytes \d+", "counter");
-
-    private static string Str(JsonObject o, string key, string fallback = "") =>
-        o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : fallback;
 }

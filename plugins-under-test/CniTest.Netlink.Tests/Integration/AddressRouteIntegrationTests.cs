@@ -15,7 +15,7 @@ public sealed class AddressRouteIntegrationTests : IDisposable
 
     public void Dispose() => _namespaces.Dispose();
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void AddrAddListDel_Ipv4AndIpv6_RoundTrip()
     {
         // Arrange
@@ -44,7 +44,7 @@ public sealed class AddressRouteIntegrationTests : IDisposable
         afterDel.Should().BeEmpty();
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void RouteAddListDel_GatewayAndDefault_RoundTrip()
     {
         // Arrange
@@ -77,7 +77,7 @@ public sealed class AddressRouteIntegrationTests : IDisposable
         missingDel.Should().BeOfType<NetlinkException>().Which.Errno.Should().Be(Errno.ESRCH);
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void RouteAdd_UnreachableGateway_CarriesTheKernelsExtendedAck()
     {
         // Arrange

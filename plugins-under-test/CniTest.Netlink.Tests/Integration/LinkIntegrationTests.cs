@@ -14,7 +14,7 @@ public sealed class LinkIntegrationTests : IDisposable
 
     public void Dispose() => _namespaces.Dispose();
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkAddVeth_PeerInOtherNamespace_EachEndLivesInItsNamespace()
     {
         // Arrange
@@ -45,7 +45,7 @@ public sealed class LinkIntegrationTests : IDisposable
         containerHasVeth0.Should().BeFalse();
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void BridgePort_MasterHairpinPromiscMtuUp_ReadBackFromTheKernel()
     {
         // Arrange
@@ -80,7 +80,7 @@ public sealed class LinkIntegrationTests : IDisposable
         port.IsUp.Should().BeTrue();
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkAddBridge_NameTaken_FailsWithEexistSoCallersCanTolerateTheRace()
     {
         // Arrange (plugins#366: two ADDs racing to create cni0)
@@ -98,7 +98,7 @@ public sealed class LinkIntegrationTests : IDisposable
         act.Should().Throw<NetlinkException>().Which.Errno.Should().Be(Errno.EEXIST);
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkGetAndDel_MissingLink_ThrowLinkNotFound()
     {
         // Arrange
@@ -124,7 +124,7 @@ public sealed class LinkIntegrationTests : IDisposable
         errors[4].Should().BeNull();
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkSetNameAndAddress_LinkDown_RenamesAndSetsMac()
     {
         // Arrange
@@ -154,7 +154,7 @@ public sealed class LinkIntegrationTests : IDisposable
         list.Select(l => l.Name).Should().BeEquivalentTo("lo", "eth0", "tmp1");
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkSetNetnsFd_OtherNamespace_MovesTheLink()
     {
         // Arrange
@@ -181,7 +181,7 @@ public sealed class LinkIntegrationTests : IDisposable
         inB.Should().BeEquivalentTo("lo", "mv1");
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkAddMacvlan_OnVeth_CreatesMacvlanWithParent()
     {
         // Arrange
@@ -202,7 +202,7 @@ public sealed class LinkIntegrationTests : IDisposable
         macvlan.ParentIndex.Should().Be(lower.Index);
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void LinkDel_Veth_RemovesBothEnds()
     {
         // Arrange

@@ -14,7 +14,7 @@ public sealed class NamespaceAndSysctlTests : IDisposable
 
     public void Dispose() => _namespaces.Dispose();
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void SysctlWrite_InsideOneNamespace_LeavesTheOtherAlone()
     {
         // Arrange
@@ -31,7 +31,7 @@ public sealed class NamespaceAndSysctlTests : IDisposable
         inB.Should().Be("0");
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void SysctlEnsure_PerInterfaceKey_WritesUnderConfDevice()
     {
         // Arrange
@@ -50,7 +50,7 @@ public sealed class NamespaceAndSysctlTests : IDisposable
         value.Should().Be("1");
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void SysctlRead_Unknown_ThrowsEnoent()
     {
         // Arrange
@@ -82,7 +82,7 @@ public sealed class NamespaceAndSysctlTests : IDisposable
         act.Should().Throw<ArgumentException>();
     }
 
-    [RootFact]
+    [PrivilegedFact(RootOnly = true)]
     public void NetnsIdentity_SameAndDifferentNamespaces_CompareByDeviceAndInode()
     {
         // Arrange

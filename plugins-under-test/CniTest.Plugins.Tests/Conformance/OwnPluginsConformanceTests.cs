@@ -9,7 +9,7 @@ namespace CniTest.Plugins.Tests.Conformance;
 /// <summary>
 /// Issue 6 "Done when": the conformance suite (`cnitest run`) against our bridge (interface role, with our IPAM
 /// beside it) and our IPAM (ipam role) finds zero failed checks and skips none but CHECK below 0.4.0 (where CHECK does not exist): GC and STATUS included, with the
-/// deep checks at every version 0.1.0 … 1.1.0. Runs the binaries in <see cref="BridgeHost.PluginDir"/>: the NativeAOT
+/// deep checks at every version 0.1.0 … 1.1.0. Runs the binaries in <see cref="BridgeRuntime.PluginDir"/>: the NativeAOT
 /// ones under CI (CNITEST_BRIDGE_DIR), the JIT build otherwise.
 /// </summary>
 [Collection(ConformanceCollection.Name)]
@@ -23,7 +23,7 @@ public sealed class OwnPluginsConformanceTests
         // Arrange
         var options = new RunOptions
         {
-            PluginPath = Path.Combine(BridgeHost.PluginDir, plugin),
+            PluginPath = Path.Combine(BridgeRuntime.PluginDir, plugin),
             Role = role,
             CniVersion = "all",
             Jobs = Environment.ProcessorCount,

@@ -33,13 +33,13 @@ public sealed class HostLocalComparisonTests : IDisposable
     private readonly IpamScratch _go = new();
     private readonly IpamScratch _ours = new();
 
-    [ReferencePluginFact]
+    [PrivilegedFact]
     public void Sequence_V100_MatchesGoHostLocal() => RunAndCompare("1.0.0");
 
-    [ReferencePluginFact]
+    [PrivilegedFact]
     public void Sequence_V031_MatchesGoHostLocal() => RunAndCompare("0.3.1");
 
-    [ReferencePluginFact]
+    [PrivilegedFact]
     public void SharedDataDir_GoAndOursInterleaved_NeverCollideAndReleaseEachOthers()
     {
         // Arrange: one data directory for both, as after swapping the binary on a node with running pods

@@ -23,7 +23,11 @@ public sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr)
     }
 }
 
-/// <summary>Executes a plugin as a runtime does: CNI_* in the environment, the request on stdin (SPEC §2).</summary>
+/// <summary>
+/// Executes a plugin as a runtime does: CNI_* in the environment, the request on stdin (SPEC §2). A plugin under test,
+/// like the Harness's own executor runs them, not a helper tool (those go through HelperCommand): the tests need any
+/// environment, including one missing CNI variables, and a synchronous call.
+/// </summary>
 public static class PluginProcess
 {
     private static readonly string[] CniVariables = ["CNI_COMMAND", "CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME", "CNI_ARGS", "CNI_PATH"];

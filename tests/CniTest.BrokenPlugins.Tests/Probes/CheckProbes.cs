@@ -1,6 +1,5 @@
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
-using CniTest.Integration.Tests.Support;
 
 namespace CniTest.BrokenPlugins.Tests.Probes;
 
@@ -13,7 +12,7 @@ public static class CheckProbes
         var (sandbox, a) = lab.NewAttachment();
         var conf = lab.InterfaceConf(plugin);
         var add = await DelProbes.Added(lab, plugin, conf, a);
-        FakeHost.Run(sandbox.Path, "ip", "link", "del", a.IfName);
+        await sandbox.IpBatchAsync($"link del {a.IfName}\n");
 
         var check = await lab.CallAsync(plugin, CniCommand.Check, Lab.WithPrevResult(conf, add.SingleObject()!), a);
         return Evidence.When(check.ExitCode == 0, check.Describe());

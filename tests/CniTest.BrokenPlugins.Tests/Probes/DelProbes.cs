@@ -49,11 +49,11 @@ public static class DelProbes
     {
         var conf = lab.InterfaceConf(plugin);
         var (_, a) = lab.NewAttachment();
-        var before = lab.HostLinks();
+        var before = await lab.HostLinksAsync();
         await Added(lab, plugin, conf, a);
 
         var del = await lab.CallAsync(plugin, CniCommand.Del, conf, a);
-        var extra = lab.HostLinks().Except(before).ToList();
+        var extra = (await lab.HostLinksAsync()).Except(before).ToList();
         return Evidence.When(del.Succeeded && extra.Count > 0, $"host links left after DEL: [{string.Join(", ", extra)}]");
     }
 

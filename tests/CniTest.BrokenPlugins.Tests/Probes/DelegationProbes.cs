@@ -1,6 +1,5 @@
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
-using CniTest.Integration.Tests.Support;
 
 namespace CniTest.BrokenPlugins.Tests.Probes;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
-using CniTest.Integration.Tests.Support;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.BrokenPlugins.Tests.Probes;
 
@@ -34,7 +34,7 @@ public static class ResultProbes
     {
         var (add, a) = await Add(lab, plugin);
         var claimed = Ips(add).Select(ip => ip!["address"]!.GetValue<string>()).ToList();
-        var present = FakeHost.Addresses(a.Netns!).Select(l => l.Split(' ')[1]).ToList();
+        var present = (await NetnsView.ReadAsync(a.Netns!)).GlobalAddresses.Select(l => l.Split(' ')[1]).ToList();
         var missing = claimed.Except(present).ToList();
         return Evidence.When(add.Succeeded && claimed.Count > 0 && missing.Count > 0,
             $"claimed [{string.Join(", ", claimed)}], in the sandbox [{string.Join(", ", present)}]");
@@ -68,7 +68,7 @@ public static class ResultProbes
     public static async Task<Evidence> IgnoresIfName(Lab lab, string plugin)
     {
         var (add, a) = await Add(lab, plugin, ifName: "net1");
-        var links = FakeHost.Links(a.Netns!);
+        var links = (await NetnsView.ReadAsync(a.Netns!)).LinkNames;
         return Evidence.When(add.Succeeded && !links.Contains("net1"), $"sandbox links [{string.Join(", ", links)}]");
     }
 
@@ -77,7 +77,7 @@ public static class ResultProbes
     {
         var (sandbox, a) = lab.NewAttachment();
         // The kernel here has no dummy links (FACTS.md): a veth pair inside the sandbox stands in for "eth0 exists".
-        FakeHost.Run(sandbox.Path, "ip", "link", "add", a.IfName, "type", "veth", "peer", "name", "bp-peer0");
+        await sandbox.IpBatchAsync($"link add {a.IfName} type veth peer name bp-peer0\n");
         var add = await lab.CallAsync(plugin, CniCommand.Add, lab.InterfaceConf(plugin), a);
         return Evidence.When(add.ExitCode == 0, add.Describe());
     }

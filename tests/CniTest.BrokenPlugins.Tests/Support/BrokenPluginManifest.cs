@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CniTest.Integration.Tests.Support;
 
 namespace CniTest.BrokenPlugins.Tests.Support;
 

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
-using CniTest.Harness.Sandbox;
-using CniTest.Integration.Tests.Support;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.BrokenPlugins.Tests.Support;
 
@@ -19,20 +18,29 @@ public sealed class Lab : IDisposable
     public const string Network = "bpnet";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly FakeHost _host = new();
+    private readonly FakeHost _host;
+    private readonly ProcessPluginExecutor _executor;
     private readonly CancellationToken _cancellation;
     private int _sandboxes;
 
+    private Lab(FakeHost host, CancellationToken cancellation)
+    {
+        _host = host;
+        _executor = host.CreateExecutor(DefaultTimeout);
+        _cancellation = cancellation;
+    }
+
     /// <summary>Creates the lab; <paramref name="cancellation"/> ends every plugin call (the test's timeout).</summary>
-    public Lab(CancellationToken cancellation = default) => _cancellation = cancellation;
+    public static async Task<Lab> CreateAsync(CancellationToken cancellation = default) =>
+        new(await TestHosts.CreateAsync("cnitest-bp-", ct: cancellation), cancellation);
 
     public string IpamDir => _host.IpamDir;
 
     /// <summary>A new sandbox namespace and an attachment into it with a fresh container id.</summary>
-    public (NetworkNamespace Sandbox, Attachment Attachment) NewAttachment(string ifName = "eth0")
+    public (ContainerSandbox Sandbox, Attachment Attachment) NewAttachment(string ifName = "eth0")
     {
         var n = Interlocked.Increment(ref _sandboxes);
-        var sandbox = _host.NewContainer($"c{n}");
+        var sandbox = _host.NewSandbox($"c{n}");
         return (sandbox, new Attachment($"bp-c{n}", sandbox.Path, ifName));
     }
 
@@ -90,7 +98,7 @@ public sealed class Lab : IDisposable
             Timeout = timeout ?? DefaultTimeout,
             OmitVariables = omit ?? new HashSet<string>(),
         };
-        return _host.Executor.ExecuteAsync(plugin, request, _cancellation);
+        return _executor.ExecuteAsync(plugin, request, _cancellation);
     }
 
     /// <summary>VERSION the way a runtime probes it: only <c>CNI_COMMAND</c> set.</summary>
@@ -99,7 +107,7 @@ public sealed class Lab : IDisposable
             omit: InvocationRequest.SpecVariables.Where(v => v != "CNI_COMMAND").ToHashSet());
 
     /// <summary>Link names in the fake host.</summary>
-    public IReadOnlyList<string> HostLinks() => FakeHost.Links(_host.Host.Path);
+    public async Task<IReadOnlyList<string>> HostLinksAsync() => (await NetnsView.ReadAsync(_host.NetnsPath, _cancellation)).LinkNames;
 
     /// <summary>host-local-style reservation files in the private dataDir.</summary>
     public IReadOnlyList<string> Reservations() => _host.IpamReservations();

@@ -2,7 +2,7 @@ using CniTest.Cli;
 using CniTest.Harness.Tests.Support;
 using FluentAssertions;
 using Xunit;
-using static CniTest.Harness.Tests.Support.RecordingExecutor;
+using static CniTest.TestSupport.RecordingExecutor;
 
 namespace CniTest.Harness.Tests.Cli;
 
@@ -178,6 +178,6 @@ public sealed class CliAppTests : IDisposable
     public void Dispose()
     {
         Directory.Delete(_dir, true);
-        Directory.Delete(_executor.PluginDir, true);
+        _executor.Dispose();
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
-using CniTest.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 

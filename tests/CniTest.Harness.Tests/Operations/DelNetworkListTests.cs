@@ -2,7 +2,7 @@ using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using FluentAssertions;
 using Xunit;
-using static CniTest.Harness.Tests.Support.RecordingExecutor;
+using static CniTest.TestSupport.RecordingExecutor;
 
 namespace CniTest.Harness.Tests.Operations;
 

@@ -35,6 +35,6 @@ public sealed class RuntimeFixture : IDisposable
     public void Dispose()
     {
         Directory.Delete(CacheDir, true);
-        Directory.Delete(Executor.PluginDir, true);
+        Executor.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CniTest.Cli;
 using CniTest.Integration.Tests.Support;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
@@ -11,9 +12,9 @@ namespace CniTest.Integration.Tests.Cli;
 /// NETCONFPATH attaches a namespace with Debian's bridge, <c>check</c> passes, <c>del</c> undoes it, and
 /// <c>validate</c> names a missing plugin. Plugins run inside the test's fake host via <c>--host-netns</c>.
 /// </summary>
-public sealed class CliAttachmentTests : IDisposable
+public sealed class CliAttachmentTests : IAsyncLifetime
 {
-    private readonly FakeHost _host = new();
+    private FakeHost _host = null!;
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 
@@ -40,22 +41,22 @@ public sealed class CliAttachmentTests : IDisposable
         // Arrange
         _ = TestContext.Current.CancellationToken;
         Conflist("10-mynet.conflist", Networks.BridgeJson(_host, name: "mynet"));
-        var container = _host.NewContainer("c1");
-        string[] where = ["--host-netns", _host.Host.Path, "mynet", container.Path];
+        var container = _host.NewSandbox("c1");
+        string[] where = ["--host-netns", _host.NetnsPath, "mynet", container.Path];
 
         // Act
         var add = await Cnitest(["add", .. where]);
         var printed = _out.ToString();
         var check = await Cnitest(["check", .. where]);
-        var addresses = FakeHost.Addresses(container.Path);
+        var addresses = (await NetnsView.ReadAsync(container.Path)).GlobalAddresses;
         var del = await Cnitest(["del", .. where]);
 
         // Assert
         (add, check, del).Should().Be((0, 0, 0), _err.ToString());
         var address = JsonNode.Parse(printed)!["ips"]![0]!["address"]!.GetValue<string>();
         addresses.Should().Contain($"eth0 {address}");
-        FakeHost.Links(container.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Should().NotContain(l => l.StartsWith("veth"));
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Should().NotContain(l => l.StartsWith("veth"));
         _host.IpamReservations().Should().BeEmpty();
     }
 
@@ -74,5 +75,11 @@ public sealed class CliAttachmentTests : IDisposable
         _out.ToString().Should().Contain("no-such-plugin").And.Contain("missing");
     }
 
-    public void Dispose() => _host.Dispose();
+    public async ValueTask InitializeAsync() => _host = await TestHosts.CreateAsync("cnitest-it-", ct: TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using CniTest.Integration.Tests.Support;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
@@ -12,17 +12,17 @@ namespace CniTest.Integration.Tests.Runtime;
 /// Debian's bridge + host-local driven through the runtime: ADD → CHECK → DEL inside a fake host, compared with
 /// the plugin's own output and with a run by hand, and nothing left afterwards (issue #3 "Done when").
 /// </summary>
-public sealed class BridgeLifecycleTests : IDisposable
+public sealed class BridgeLifecycleTests : IAsyncLifetime
 {
-    private readonly FakeHost _host = new();
+    private FakeHost _host = null!;
     private readonly RecordingObserver _observer = new();
 
     [PrivilegedFact(Timeout = 120_000)]
     public async Task AddCheckDel_BridgeHostLocal_ResultIsThePluginsOutputAndNothingIsLeft()
     {
         // Arrange
-        var before = HostSnapshot.Take();
-        var container = _host.NewContainer("c1");
+        var before = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
+        var container = _host.NewSandbox("c1");
         var list = Networks.Parse(Networks.BridgeJson(_host));
         var runtime = Runtime();
         var rt = new RuntimeConf("it-c1", container.Path, "eth0");
@@ -36,7 +36,7 @@ public sealed class BridgeLifecycleTests : IDisposable
         JsonCompare.SemanticallyEqual(result.ToJson(), raw).Should().BeTrue($"runtime result {result.ToJson()} should equal plugin output {raw}");
         var json = result.ToJson();
         var address = json["ips"]![0]!["address"]!.GetValue<string>();
-        FakeHost.Addresses(container.Path).Should().Contain($"eth0 {address}");
+        (await NetnsView.ReadAsync(container.Path)).GlobalAddresses.Should().Contain($"eth0 {address}");
         json["interfaces"]!.AsArray().Should().Contain(i => (string?)i!["sandbox"] == container.Path, "the container side reports its sandbox (P18)");
         File.Exists(runtime.Cache!.PathFor("itnet", "it-c1", "eth0")).Should().BeTrue();
         _host.IpamReservations().Should().Equal(address.Split('/')[0]);
@@ -46,28 +46,28 @@ public sealed class BridgeLifecycleTests : IDisposable
         await runtime.DelNetworkListAsync(list, rt, TestContext.Current.CancellationToken);
 
         // Assert: nothing left in the container, the fake host or IPAM; the machine untouched
-        FakeHost.Links(container.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Should().NotContain(l => l.StartsWith("veth"));
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Should().NotContain(l => l.StartsWith("veth"));
         _host.IpamReservations().Should().BeEmpty();
         File.Exists(runtime.Cache!.PathFor("itnet", "it-c1", "eth0")).Should().BeFalse();
         var delStdin = JsonNode.Parse(_observer.Last("bridge", CniCommand.Del).StdinText)!;
         delStdin["prevResult"].Should().BeNull("the second DEL has no cache left to send");
-        HostSnapshot.Take().Should().Be(before);
+        (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
     }
 
     [PrivilegedFact(Timeout = 120_000)]
     public async Task Add_SameConfigRunByHand_GivesTheSameResultShape()
     {
         // Arrange
-        var byHand = _host.NewContainer("hand");
-        var viaRuntime = _host.NewContainer("rt");
+        var byHand = _host.NewSandbox("hand");
+        var viaRuntime = _host.NewSandbox("rt");
         var json = Networks.BridgeJson(_host);
         var plugin = (JsonObject)JsonNode.Parse(json)!["plugins"]![0]!.DeepClone();
         plugin["cniVersion"] = "1.0.0";
         plugin["name"] = "itnet";
 
         // Act
-        var manual = RunByHand(byHand.Path, plugin.ToJsonString());
+        var manual = await RunByHandAsync(byHand.Path, plugin.ToJsonString());
         var result = (await Runtime().AddNetworkListAsync(Networks.Parse(json), new RuntimeConf("it-rt", viaRuntime.Path, "eth0"),
             TestContext.Current.CancellationToken)).ToJson();
 
@@ -81,12 +81,12 @@ public sealed class BridgeLifecycleTests : IDisposable
     public async Task Check_AfterAddressRemoved_FailsWithThePluginsError()
     {
         // Arrange
-        var container = _host.NewContainer("c2");
+        var container = _host.NewSandbox("c2");
         var list = Networks.Parse(Networks.BridgeJson(_host));
         var runtime = Runtime();
         var rt = new RuntimeConf("it-c2", container.Path, "eth0");
         var address = (await runtime.AddNetworkListAsync(list, rt, TestContext.Current.CancellationToken)).ToJson()["ips"]![0]!["address"]!.GetValue<string>();
-        FakeHost.Run(container.Path, "ip", "addr", "del", address, "dev", "eth0");
+        await container.IpBatchAsync($"addr del {address} dev eth0\n");
 
         // Act
         var act = () => runtime.CheckNetworkListAsync(list, rt, TestContext.Current.CancellationToken);
@@ -100,28 +100,19 @@ public sealed class BridgeLifecycleTests : IDisposable
     private CniRuntime Runtime() => new(new RuntimeOptions
     {
         PluginPath = [Privileges.ReferencePluginDir],
-        Executor = _host.Executor,
+        Executor = _host.CreateExecutor(TestHosts.PluginTimeout),
         CacheDirectory = _host.CacheDir,
         Observers = [_observer],
     });
 
-    private JsonNode RunByHand(string netns, string stdin)
+    private async Task<JsonNode> RunByHandAsync(string netns, string stdin)
     {
-        // The same call an operator would type: env + stdin, host side in the fake host (nsenter).
-        var psi = new ProcessStartInfo("nsenter") { RedirectStandardInput = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { $"--net={_host.Host.Path}", "env", "CNI_COMMAND=ADD", "CNI_CONTAINERID=it-hand",
-                     $"CNI_NETNS={netns}", "CNI_IFNAME=eth0", $"CNI_PATH={Privileges.ReferencePluginDir}", "/usr/lib/cni/bridge" })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(stdin);
-        p.StandardInput.Close();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        p.ExitCode.Should().Be(0, output);
-        return JsonNode.Parse(output)!;
+        // The same call an operator would type: env + stdin, host side in the fake host (its network namespace).
+        var output = await HelperCommand.RunAsync(_host.NetnsPath, "env", ["CNI_COMMAND=ADD", "CNI_CONTAINERID=it-hand",
+            $"CNI_NETNS={netns}", "CNI_IFNAME=eth0", $"CNI_PATH={Privileges.ReferencePluginDir}", "/usr/lib/cni/bridge"], stdin,
+            TestContext.Current.CancellationToken);
+        output.ExitCode.Should().Be(0, output.Stdout);
+        return JsonNode.Parse(output.Stdout)!;
     }
 
     private static string Shape(JsonNode node) => node switch
@@ -132,5 +123,11 @@ public sealed class BridgeLifecycleTests : IDisposable
         _ => "v",
     };
 
-    public void Dispose() => _host.Dispose();
+    public async ValueTask InitializeAsync() => _host = await TestHosts.CreateAsync("cnitest-it-", ct: TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -2,22 +2,23 @@ using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
 using CniTest.Integration.Tests.Support;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
 namespace CniTest.Integration.Tests.Runtime;
 
 /// <summary>ptp alone, and a bridge + portmap chain fed a portMappings capability (issue #3 "Done when").</summary>
-public sealed class PtpAndPortmapTests : IDisposable
+public sealed class PtpAndPortmapTests : IAsyncLifetime
 {
-    private readonly FakeHost _host = new();
+    private FakeHost _host = null!;
     private readonly RecordingObserver _observer = new();
 
     [PrivilegedFact(Timeout = 120_000)]
     public async Task AddCheckDel_Ptp_ConfiguresThenLeavesNothing()
     {
         // Arrange
-        var container = _host.NewContainer("p1");
+        var container = _host.NewSandbox("p1");
         var list = Networks.Parse(Networks.PtpJson(_host));
         var runtime = Runtime();
         var rt = new RuntimeConf("it-p1", container.Path, "eth0");
@@ -28,11 +29,11 @@ public sealed class PtpAndPortmapTests : IDisposable
 
         // Assert
         JsonCompare.SemanticallyEqual(result, JsonNode.Parse(_observer.Last("ptp", CniCommand.Add).StdoutText)).Should().BeTrue();
-        FakeHost.Addresses(container.Path).Should().Contain($"eth0 {result["ips"]![0]!["address"]}");
+        (await NetnsView.ReadAsync(container.Path)).GlobalAddresses.Should().Contain($"eth0 {result["ips"]![0]!["address"]}");
 
         await runtime.DelNetworkListAsync(list, rt, TestContext.Current.CancellationToken);
-        FakeHost.Links(container.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Should().Equal("lo");
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Should().Equal("lo");
         _host.IpamReservations().Should().BeEmpty();
     }
 
@@ -40,7 +41,7 @@ public sealed class PtpAndPortmapTests : IDisposable
     public async Task AddDel_BridgeThenPortmap_CapabilityReachesPortmapAndRulesAreRemoved()
     {
         // Arrange
-        var container = _host.NewContainer("pm1");
+        var container = _host.NewSandbox("pm1");
         var list = Networks.Parse(Networks.BridgeJson(_host, name: "itpm", extraPlugins: Networks.PortmapPlugin));
         var runtime = Runtime();
         var mappings = JsonNode.Parse("""[{"hostPort":18080,"containerPort":80,"protocol":"tcp"}]""");
@@ -58,25 +59,31 @@ public sealed class PtpAndPortmapTests : IDisposable
         portmapStdin["capabilities"].Should().BeNull("spec 1.1: capabilities must not be set in the request");
         JsonCompare.SemanticallyEqual(portmapStdin["prevResult"], JsonNode.Parse(_observer.Last("bridge", CniCommand.Add).StdoutText)).Should().BeTrue();
         JsonCompare.SemanticallyEqual(result, JsonNode.Parse(_observer.Last("portmap", CniCommand.Add).StdoutText)).Should().BeTrue();
-        FakeHost.NatRules(_host.Host.Path).Should().Contain("18080");
+        (await StateSnapshot.IptablesAsync(_host.NetnsPath, "nat")).Should().Contain(r => r.Contains("18080"));
 
         // Act: DEL runs portmap first, then bridge (reverse order, R32)
         await runtime.DelNetworkListAsync(list, rt, TestContext.Current.CancellationToken);
 
         // Assert
         _observer.Calls.Where(c => c.Record.Command == CniCommand.Del).Select(c => c.Type).Should().Equal("portmap", "bridge");
-        FakeHost.NatRules(_host.Host.Path).Should().NotContain("18080");
-        FakeHost.Links(container.Path).Should().Equal("lo");
+        (await StateSnapshot.IptablesAsync(_host.NetnsPath, "nat")).Should().NotContain(r => r.Contains("18080"));
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
         _host.IpamReservations().Should().BeEmpty();
     }
 
     private CniRuntime Runtime() => new(new RuntimeOptions
     {
         PluginPath = [Privileges.ReferencePluginDir],
-        Executor = _host.Executor,
+        Executor = _host.CreateExecutor(TestHosts.PluginTimeout),
         CacheDirectory = _host.CacheDir,
         Observers = [_observer],
     });
 
-    public void Dispose() => _host.Dispose();
+    public async ValueTask InitializeAsync() => _host = await TestHosts.CreateAsync("cnitest-it-", ct: TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

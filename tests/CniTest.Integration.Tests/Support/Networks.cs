@@ -1,5 +1,6 @@
 using System.Text;
 using CniTest.Harness.Config;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Integration.Tests.Support;
 

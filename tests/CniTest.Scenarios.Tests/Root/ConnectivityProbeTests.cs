@@ -94,10 +94,10 @@ public sealed class ConnectivityProbeTests : IAsyncLifetime
         nobody.Answer.Should().Contain("no route");
     }
 
-    private static Task HelperNft(string netns, string rules) => NetnsCommand.RunCheckedAsync(netns, "nft", ["-f", "-"], rules);
+    private static Task HelperNft(string netns, string rules) => HelperCommand.RunCheckedAsync(netns, "nft", ["-f", "-"], rules);
 
     private sealed record SandboxView(string Netns)
     {
-        public Task IpAsync(string command) => NetnsCommand.RunCheckedAsync(Netns, "ip", command.Split(' '));
+        public Task IpAsync(string command) => HelperCommand.RunCheckedAsync(Netns, "ip", command.Split(' '));
     }
 }

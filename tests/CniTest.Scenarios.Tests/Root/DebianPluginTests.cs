@@ -121,7 +121,7 @@ public sealed class DebianPluginTests
 
     /// <summary>Tries to create a link of <paramref name="kind"/> in a scratch namespace (never the machine's).</summary>
     private static Task<bool> KernelSupportsAsync(string kind) => InScratchHostAsync(async netns =>
-        (await NetnsCommand.RunAsync(netns, "ip", ["link", "add", "probe0", "link", "cnitest-m0", "type", kind])).ExitCode == 0);
+        (await HelperCommand.RunAsync(netns, "ip", ["link", "add", "probe0", "link", "cnitest-m0", "type", kind])).ExitCode == 0);
 
     /// <summary>
     /// The test portmap 1.1.1 itself makes (go-iptables: the binary is found, and listing nat OUTPUT works), in a
@@ -131,7 +131,7 @@ public sealed class DebianPluginTests
     {
         try
         {
-            return (await NetnsCommand.RunAsync(netns, "ip6tables", ["-t", "nat", "-S", "OUTPUT"])).ExitCode == 0;
+            return (await HelperCommand.RunAsync(netns, "ip6tables", ["-t", "nat", "-S", "OUTPUT"])).ExitCode == 0;
         }
         catch (EnvironmentProblemException)
         {

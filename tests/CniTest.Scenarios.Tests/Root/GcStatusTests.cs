@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CniTest.Scenarios.Engine;
 using CniTest.Scenarios.Model;
 using CniTest.Scenarios.Tests.Support;
-using CniTest.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 

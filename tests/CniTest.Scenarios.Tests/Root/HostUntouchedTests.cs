@@ -18,7 +18,7 @@ public sealed class HostUntouchedTests
     public async Task Run_FullSuite_LeavesTheMachineAsItWas(string plugin, string role)
     {
         // Arrange
-        var before = MachineState.Take();
+        var before = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
 
         // Act
         using var cli = CliProcess.Start("run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, plugin), "--role", role);
@@ -27,19 +27,19 @@ public sealed class HostUntouchedTests
         // Assert
         exit.Should().Be(0, string.Join('\n', cli.Lines.TakeLast(20)));
         MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
-        MachineState.Take().ChangesSince(before).Should().BeEmpty();
+        (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
     }
 
     [PrivilegedFact]
     public async Task Run_InterruptedBySigint_RemovesEverythingAndLeavesTheMachineAsItWas()
     {
         // Arrange
-        var before = MachineState.Take();
+        var before = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
         using var cli = CliProcess.Start("run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, "bridge"), "--jobs", "1");
 
         // Act: interrupt once checks are running (some fake hosts, sandboxes and plugin calls are in flight).
         var started = await cli.WaitForLineAsync(l => l.StartsWith("PASS", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        cli.Interrupt();
+        await cli.InterruptAsync();
         var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         // Assert
@@ -47,6 +47,6 @@ public sealed class HostUntouchedTests
         exit.Should().Be(130, string.Join('\n', cli.Lines.TakeLast(20)));
         cli.Lines.Should().Contain(l => l.Contains("interrupted", StringComparison.Ordinal));
         MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
-        MachineState.Take().ChangesSince(before).Should().BeEmpty();
+        (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
     }
 }

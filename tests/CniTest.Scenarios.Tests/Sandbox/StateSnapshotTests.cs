@@ -24,7 +24,7 @@ public sealed class StateSnapshotTests
         var items = new HashSet<string>();
 
         // Act
-        StateSnapshot.AddIpItems(IpBatch, items);
+        StateSnapshot.AddIpItems(NetnsView.Parse(IpBatch), items);
 
         // Assert
         items.Should().BeEquivalentTo(

@@ -1,8 +1,13 @@
 using System.Diagnostics;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Tests.Support;
 
-/// <summary>The cnitest CLI started as a child process (the apphost built next to this test binary).</summary>
+/// <summary>
+/// The cnitest CLI started as a child process (the apphost built next to this test binary). It is the program under
+/// test, read line by line while it runs, so it is a <see cref="Process"/> of its own, like a plugin under the
+/// executor; the helper it needs (<c>kill</c>) goes through <see cref="HelperCommand"/>.
+/// </summary>
 public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
@@ -72,11 +77,8 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT to this child only (by its pid), as Ctrl-C would.</summary>
-    public void Interrupt()
-    {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    public Task InterruptAsync() =>
+        HelperCommand.RunCheckedAsync(null, "kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {

@@ -1,6 +1,5 @@
 using CniTest.Cli;
 using CniTest.Harness.Invocation;
-using CniTest.Schemas.Tests.Support;
 using FluentAssertions;
 using Xunit;
 
@@ -9,7 +8,7 @@ namespace CniTest.Schemas.Tests.Cli;
 /// <summary>Contract verdicts on the CLI's error writer (attachment commands, version) and schema findings in validate.</summary>
 public sealed class ContractOutputTests : IDisposable
 {
-    private readonly ScriptedExecutor _executor = new();
+    private readonly RecordingExecutor _executor = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("cnitest-schemas-cli-").FullName;
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
@@ -46,8 +45,8 @@ public sealed class ContractOutputTests : IDisposable
     {
         // Arrange: the container interface claims another sandbox and an IP points past the interfaces
         _executor.Plugin("a", r => r.Command == CniCommand.Add
-            ? (0, """{"cniVersion":"1.1.0","interfaces":[{"name":"eth0","sandbox":"/run/netns/elsewhere"}],"ips":[{"address":"10.1.0.5/16","interface":4}]}""")
-            : (0, ""));
+            ? new(0, """{"cniVersion":"1.1.0","interfaces":[{"name":"eth0","sandbox":"/run/netns/elsewhere"}],"ips":[{"address":"10.1.0.5/16","interface":4}]}""")
+            : new());
         Conflist("""{"cniVersion":"1.1.0","name":"net1","plugins":[{"type":"a"}]}""");
 
         // Act
@@ -65,8 +64,8 @@ public sealed class ContractOutputTests : IDisposable
     public async Task Add_CleanResult_PrintsNoContractLines()
     {
         _executor.Plugin("a", r => r.Command == CniCommand.Add
-            ? (0, """{"cniVersion":"1.1.0","interfaces":[{"name":"eth0","sandbox":"/run/netns/c1"}],"ips":[{"address":"10.1.0.5/16","interface":0}]}""")
-            : (0, ""));
+            ? new(0, """{"cniVersion":"1.1.0","interfaces":[{"name":"eth0","sandbox":"/run/netns/c1"}],"ips":[{"address":"10.1.0.5/16","interface":0}]}""")
+            : new());
         Conflist("""{"cniVersion":"1.1.0","name":"net1","plugins":[{"type":"a"}]}""");
 
         var exit = await Run("add", "net1", "/run/netns/c1");
@@ -78,7 +77,7 @@ public sealed class ContractOutputTests : IDisposable
     [Fact]
     public async Task Del_PluginFailingWithoutErrorObject_ReportsP2BesidesTheFailure()
     {
-        _executor.Plugin("a", _ => (1, ""));
+        _executor.Plugin("a", _ => new(1, ""));
         Conflist("""{"cniVersion":"1.1.0","name":"net1","plugins":[{"type":"a"}]}""");
 
         var exit = await Run("del", "net1", "/run/netns/c1");
@@ -90,7 +89,7 @@ public sealed class ContractOutputTests : IDisposable
     [Fact]
     public async Task Version_GoStyleReply_ReportsTheGoOnlyDeviation()
     {
-        _executor.Plugin("a", _ => (0, """{"cniVersion":"1.0.0","supportedVersions":["0.4.0","1.0.0"]}"""));
+        _executor.Plugin("a", _ => new(0, """{"cniVersion":"1.0.0","supportedVersions":["0.4.0","1.0.0"]}"""));
 
         var exit = await Run("version", "a");
 
@@ -103,7 +102,7 @@ public sealed class ContractOutputTests : IDisposable
     {
         // Arrange
         var path = Conflist("""{"cniVersion":"1.0.0","name":"net1","plugins":[{"type":"a","ipMasq":"yes","dns":{"nameservers":["ns.example"]}}]}""");
-        _executor.Plugin("a", _ => (0, """{"cniVersion":"1.0.0","supportedVersions":["1.0.0"]}"""));
+        _executor.Plugin("a", _ => new(0, """{"cniVersion":"1.0.0","supportedVersions":["1.0.0"]}"""));
 
         // Act
         var exit = await Run("validate", path);
@@ -131,7 +130,7 @@ public sealed class ContractOutputTests : IDisposable
     public async Task Validate_SchemaCleanConfig_HasNoSchemaFindings()
     {
         var path = Conflist("""{"cniVersion":"1.0.0","name":"net1","plugins":[{"type":"a","ipMasq":true}]}""");
-        _executor.Plugin("a", _ => (0, """{"cniVersion":"1.0.0","supportedVersions":["1.0.0"]}"""));
+        _executor.Plugin("a", _ => new(0, """{"cniVersion":"1.0.0","supportedVersions":["1.0.0"]}"""));
 
         var exit = await Run("validate", path);
 

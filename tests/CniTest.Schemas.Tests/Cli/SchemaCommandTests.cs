@@ -23,7 +23,7 @@ public sealed class SchemaCommandTests
 
         // Assert
         exit.Should().Be(ExitCodes.Success, _err.ToString());
-        _out.ToString().Should().Be(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "1.1.0", "result.schema.json")));
+        _out.ToString().Should().Be(File.ReadAllText(Path.Combine(Repo.Schemas, "1.1.0", "result.schema.json")));
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class SchemaCommandTests
         var exit = await Run("schema", name);
 
         exit.Should().Be(ExitCodes.Success, _err.ToString());
-        _out.ToString().Should().Be(File.ReadAllText(Path.Combine(RepoPaths.Schemas, path)));
+        _out.ToString().Should().Be(File.ReadAllText(Path.Combine(Repo.Schemas, path)));
     }
 
     [Fact]

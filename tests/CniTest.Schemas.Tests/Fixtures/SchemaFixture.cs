@@ -30,7 +30,7 @@ public sealed record SchemaFixture(string Version, SchemaKind Kind, bool Valid, 
 
     public static IEnumerable<SchemaFixture> All()
     {
-        foreach (var versionDir in Directory.GetDirectories(RepoPaths.SchemaFixtures).Order(StringComparer.Ordinal))
+        foreach (var versionDir in Directory.GetDirectories(Repo.SchemaFixtures).Order(StringComparer.Ordinal))
         {
             foreach (var kindDir in Directory.GetDirectories(versionDir).Order(StringComparer.Ordinal))
             {

@@ -21,7 +21,7 @@ public sealed class CitedRuleIdsTests
     public void Repository_EveryCitedRuleId_IsInTheCatalogue()
     {
         // Act
-        var citations = RuleIdScan.Citations(RepoPaths.Root).ToList();
+        var citations = RuleIdScan.Citations(Repo.Root).ToList();
 
         // Assert
         citations.Where(c => Catalog.Find(c.Id) is null).Select(c => c.ToString()).Should().BeEmpty();
@@ -81,7 +81,7 @@ public sealed class CitedRuleIdsTests
     [Fact]
     public void BrokenPluginManifest_EveryChecklistId_IsAPluginRule()
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "fixtures", "broken-plugins", "manifest.json")))!.AsArray();
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "fixtures", "broken-plugins", "manifest.json")))!.AsArray();
 
         manifest.Should().NotBeEmpty();
         manifest.Select(e => (Plugin: e!["plugin"]!.GetValue<string>(), Id: e["checklistId"]!.GetValue<string>()))

@@ -14,14 +14,14 @@ namespace CniTest.Schemas.Tests.Rules;
 /// </summary>
 public sealed class RuleCatalogTests
 {
-    private static readonly string CataloguePath = Path.Combine(RepoPaths.Schemas, "rules", "cni-rules.json");
+    private static readonly string CataloguePath = Path.Combine(Repo.Schemas, "rules", "cni-rules.json");
     private static readonly RuleCatalog Catalog = RuleCatalog.Default;
 
     [Fact]
     public async Task Catalogue_ValidatesAgainstItsSchema()
     {
         // Arrange
-        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "rules", "cni-rules.schema.json")));
+        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(Repo.Schemas, "rules", "cni-rules.schema.json")));
 
         // Act
         var errors = schema.Validate(File.ReadAllText(CataloguePath));

@@ -15,7 +15,7 @@ namespace CniTest.Schemas.Tests.Schemas;
 public sealed class AddressPatternTests
 {
     private static readonly JsonNode Definitions =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "common", "net.schema.json")))!["definitions"]!;
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Schemas, "common", "net.schema.json")))!["definitions"]!;
 
     private static Regex Pattern(string name) => new(Definitions[name]!["pattern"]!.GetValue<string>());
 

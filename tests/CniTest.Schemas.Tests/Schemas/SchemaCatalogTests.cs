@@ -48,14 +48,14 @@ public sealed class SchemaCatalogTests
     public void Embedded_EveryPublishedFile_IsEmbeddedVerbatim()
     {
         // Arrange
-        var published = Directory.GetFiles(RepoPaths.Schemas, "*.schema.json", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoPaths.Schemas, f)).Order(StringComparer.Ordinal).ToList();
+        var published = Directory.GetFiles(Repo.Schemas, "*.schema.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Schemas, f)).Order(StringComparer.Ordinal).ToList();
 
         // Act / Assert
         foreach (var path in published)
         {
             SchemaCatalog.TryGetFileText(path, out var text).Should().BeTrue(path);
-            text.Should().Be(File.ReadAllText(Path.Combine(RepoPaths.Schemas, path)), path);
+            text.Should().Be(File.ReadAllText(Path.Combine(Repo.Schemas, path)), path);
         }
 
         published.Should().HaveCountGreaterThan(50);

@@ -2,24 +2,27 @@ using System.Text.Json.Nodes;
 using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Operations;
 using CniTest.Harness.Versioning;
-using CniTest.Tests.Shared;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
 namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>ADD → CHECK → DEL → DEL of cnitest-bridge through the Harness runtime at every spec version.</summary>
-public sealed class AddCheckDelTests : IDisposable
+public sealed class AddCheckDelTests : IAsyncLifetime
 {
-    private readonly BridgeHost _host = new();
     private readonly FakePluginDirectory _fake = new();
+    private FakeHost _host = null!;
 
     public AddCheckDelTests() => _fake.Add("fake-ipam", new JsonObject { ["log"] = _fake.LogPath("fake-ipam") });
 
-    public void Dispose()
+    public async ValueTask InitializeAsync() => _host = await TestHosts.CreateAsync("cnitest-br-", ct: TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
     {
         _host.Dispose();
         _fake.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [PrivilegedTheory(Timeout = 120_000)]
@@ -41,8 +44,8 @@ public sealed class AddCheckDelTests : IDisposable
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var container = _host.NewContainer("c1");
-        var list = BridgeHost.Conf(ipam switch
+        var container = _host.NewSandbox("c1");
+        var list = BridgeRuntime.Conf(ipam switch
         {
             "fake-ipam" => BridgeConfs.FakeIpam(),
             "cnitest-ipam" => BridgeConfs.OwnIpam(_host, version),
@@ -67,8 +70,8 @@ public sealed class AddCheckDelTests : IDisposable
             result["ips"]![0]!["interface"]!.GetValue<int>().Should().Be(2);
         }
 
-        FakeHost.Addresses(container.Path).Should().Equal($"eth0 {address}");
-        FakeHost.Addresses(_host.Host.Path).Should().ContainSingle().Which.Should().StartWith(BridgeConfs.BridgeName);
+        (await NetnsView.ReadAsync(container.Path)).GlobalAddresses.Should().Equal($"eth0 {address}");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).GlobalAddresses.Should().ContainSingle().Which.Should().StartWith(BridgeConfs.BridgeName);
 
         // Act: CHECK where the version has it (P32), then DEL twice (P26)
         if (SpecVersions.HasCheck(version))
@@ -80,8 +83,8 @@ public sealed class AddCheckDelTests : IDisposable
         await runtime.DelNetworkListAsync(list, rt, ct);
 
         // Assert: nothing left but the shared bridge; IPAM released (P29)
-        FakeHost.Links(container.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
         _host.IpamReservations().Should().BeEmpty();
         if (ipam == "fake-ipam")
         {
@@ -94,12 +97,12 @@ public sealed class AddCheckDelTests : IDisposable
     {
         // Arrange (P33)
         var ct = TestContext.Current.CancellationToken;
-        var container = _host.NewContainer("c2");
-        var list = BridgeHost.Conf(BridgeConfs.HostLocal(_host, "1.0.0"));
+        var container = _host.NewSandbox("c2");
+        var list = BridgeRuntime.Conf(BridgeConfs.HostLocal(_host, "1.0.0"));
         var runtime = _host.Runtime();
         var rt = new RuntimeConf("c2", container.Path, "eth0");
         var address = (await runtime.AddNetworkListAsync(list, rt, ct)).ToJson()["ips"]![0]!["address"]!.GetValue<string>();
-        BridgeHost.Run(container.Path, "ip", "addr", "del", address, "dev", "eth0");
+        await container.IpBatchAsync($"addr del {address} dev eth0\n", ct);
 
         // Act
         var act = () => runtime.CheckNetworkListAsync(list, rt, ct);
@@ -114,12 +117,12 @@ public sealed class AddCheckDelTests : IDisposable
     {
         // Arrange (P33)
         var ct = TestContext.Current.CancellationToken;
-        var container = _host.NewContainer("c3");
-        var list = BridgeHost.Conf(BridgeConfs.HostLocal(_host, "1.0.0"));
+        var container = _host.NewSandbox("c3");
+        var list = BridgeRuntime.Conf(BridgeConfs.HostLocal(_host, "1.0.0"));
         var runtime = _host.Runtime();
         var rt = new RuntimeConf("c3", container.Path, "eth0");
         var veth = (await runtime.AddNetworkListAsync(list, rt, ct)).ToJson()["interfaces"]![1]!["name"]!.GetValue<string>();
-        BridgeHost.Run(_host.Host.Path, "ip", "link", "set", veth, "nomaster");
+        await _host.IpBatchAsync($"link set {veth} nomaster\n", ct);
 
         // Act
         var act = () => runtime.CheckNetworkListAsync(list, rt, ct);

@@ -2,22 +2,25 @@ using System.Text.Json.Nodes;
 using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Operations;
-using CniTest.Tests.Shared;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
 namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>GC (P37-P42) and STATUS (P44-P46) at 1.1.0, with the fake plugin as a recording IPAM.</summary>
-public sealed class GcStatusTests : IDisposable
+public sealed class GcStatusTests : IAsyncLifetime
 {
-    private readonly BridgeHost _host = new();
     private readonly FakePluginDirectory _fake = new();
+    private FakeHost _host = null!;
 
-    public void Dispose()
+    public async ValueTask InitializeAsync() => _host = await TestHosts.CreateAsync("cnitest-br-", ct: TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync()
     {
         _host.Dispose();
         _fake.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [PrivilegedFact(Timeout = 120_000)]
@@ -26,9 +29,9 @@ public sealed class GcStatusTests : IDisposable
         // Arrange: no result cache, so the runtime cannot DEL the stale one itself and GC must do the work
         var ct = TestContext.Current.CancellationToken;
         _fake.Add("fake-ipam", new JsonObject { ["log"] = _fake.LogPath("fake-ipam") });
-        var keep = _host.NewContainer("keep");
-        var stale = _host.NewContainer("stale");
-        var list = BridgeHost.Conf(BridgeConfs.FakeIpam(extra: "\"ipMasq\":true,"));
+        var keep = _host.NewSandbox("keep");
+        var stale = _host.NewSandbox("stale");
+        var list = BridgeRuntime.Conf(BridgeConfs.FakeIpam(extra: "\"ipMasq\":true,"));
         var runtime = _host.Runtime(cache: false, _fake.Path);
         await runtime.AddNetworkListAsync(list, new RuntimeConf("keep", keep.Path, "eth0"), ct);
         await runtime.AddNetworkListAsync(list, new RuntimeConf("stale", stale.Path, "eth0"), ct);
@@ -37,10 +40,10 @@ public sealed class GcStatusTests : IDisposable
         await runtime.GcNetworkListAsync(list, new GcArgs([new GcAttachment("keep", "eth0")]), ct);
 
         // Assert
-        FakeHost.Links(keep.Path).Should().Contain("eth0");
-        FakeHost.Links(stale.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
-        NetworkState.NatRules(_host.Host.Path).Should().OnlyContain(r => !r.Contains("id: \\\"stale\\\""))
+        (await NetnsView.ReadAsync(keep.Path)).LinkNames.Should().Contain("eth0");
+        (await NetnsView.ReadAsync(stale.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Count(l => l.StartsWith("veth", StringComparison.Ordinal)).Should().Be(1);
+        (await StateSnapshot.IptablesAsync(_host.NetnsPath, "nat")).Should().OnlyContain(r => !r.Contains("id: \\\"stale\\\""))
             .And.Contain(r => r.Contains("id: \\\"keep\\\""));
         var gc = _fake.Calls("fake-ipam").Should().ContainSingle(c => c["command"]!.GetValue<string>() == "GC").Which;
         var stdin = JsonNode.Parse(gc["stdin"]!.GetValue<string>())!;
@@ -53,8 +56,8 @@ public sealed class GcStatusTests : IDisposable
         // Arrange (P42: an empty list)
         var ct = TestContext.Current.CancellationToken;
         _fake.Add("fake-ipam", new JsonObject());
-        var container = _host.NewContainer("c1");
-        var list = BridgeHost.Conf(BridgeConfs.FakeIpam());
+        var container = _host.NewSandbox("c1");
+        var list = BridgeRuntime.Conf(BridgeConfs.FakeIpam());
         var runtime = _host.Runtime(cache: false, _fake.Path);
         await runtime.AddNetworkListAsync(list, new RuntimeConf("c1", container.Path, "eth0"), ct);
 
@@ -62,8 +65,8 @@ public sealed class GcStatusTests : IDisposable
         await runtime.GcNetworkListAsync(list, new GcArgs([]), ct);
 
         // Assert
-        FakeHost.Links(container.Path).Should().Equal("lo");
-        FakeHost.Links(_host.Host.Path).Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(_host.NetnsPath)).LinkNames.Should().BeEquivalentTo("lo", BridgeConfs.BridgeName);
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -71,7 +74,7 @@ public sealed class GcStatusTests : IDisposable
     {
         // Arrange (P44, P46)
         _fake.Add("fake-ipam", new JsonObject { ["log"] = _fake.LogPath("fake-ipam") });
-        var list = BridgeHost.Conf(BridgeConfs.FakeIpam());
+        var list = BridgeRuntime.Conf(BridgeConfs.FakeIpam());
 
         // Act
         await _host.Runtime(cache: false, _fake.Path).StatusNetworkListAsync(list, TestContext.Current.CancellationToken);
@@ -88,7 +91,7 @@ public sealed class GcStatusTests : IDisposable
         {
             ["commands"] = new JsonObject { ["STATUS"] = new JsonObject { ["error"] = new JsonObject { ["code"] = 50, ["msg"] = "range exhausted" } } },
         });
-        var list = BridgeHost.Conf(BridgeConfs.FakeIpam());
+        var list = BridgeRuntime.Conf(BridgeConfs.FakeIpam());
 
         // Act
         var act = () => _host.Runtime(cache: false, _fake.Path).StatusNetworkListAsync(list, TestContext.Current.CancellationToken);
@@ -104,8 +107,8 @@ public sealed class GcStatusTests : IDisposable
     {
         // Arrange: every ADD would fail, so STATUS must say so (code 50)
         _fake.Add("fake-ipam", new JsonObject());
-        BridgeHost.Run(_host.Host.Path, "ip", "link", "add", BridgeConfs.BridgeName, "type", "veth", "peer", "name", "other0");
-        var list = BridgeHost.Conf(BridgeConfs.FakeIpam());
+        await _host.IpBatchAsync($"link add {BridgeConfs.BridgeName} type veth peer name other0\n", TestContext.Current.CancellationToken);
+        var list = BridgeRuntime.Conf(BridgeConfs.FakeIpam());
 
         // Act
         var act = () => _host.Runtime(cache: false, _fake.Path).StatusNetworkListAsync(list, TestContext.Current.CancellationToken);
@@ -119,9 +122,9 @@ public sealed class GcStatusTests : IDisposable
     {
         // Arrange (P37, P38): GC goes to cnitest-ipam in-process
         var ct = TestContext.Current.CancellationToken;
-        var keep = _host.NewContainer("keep");
-        var stale = _host.NewContainer("stale");
-        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.1.0"));
+        var keep = _host.NewSandbox("keep");
+        var stale = _host.NewSandbox("stale");
+        var list = BridgeRuntime.Conf(BridgeConfs.OwnIpam(_host, "1.1.0"));
         var runtime = _host.Runtime(cache: false);
         var kept = (await runtime.AddNetworkListAsync(list, new RuntimeConf("keep", keep.Path, "eth0"), ct)).ToJson()["ips"]![0]!["address"]!.GetValue<string>();
         await runtime.AddNetworkListAsync(list, new RuntimeConf("stale", stale.Path, "eth0"), ct);
@@ -131,8 +134,8 @@ public sealed class GcStatusTests : IDisposable
 
         // Assert
         _host.IpamReservations().Should().Equal(kept.Split('/')[0]);
-        FakeHost.Links(stale.Path).Should().Equal("lo");
-        FakeHost.Links(keep.Path).Should().Contain("eth0");
+        (await NetnsView.ReadAsync(stale.Path)).LinkNames.Should().Equal("lo");
+        (await NetnsView.ReadAsync(keep.Path)).LinkNames.Should().Contain("eth0");
     }
 
     [PrivilegedFact(Timeout = 60_000)]
@@ -140,8 +143,8 @@ public sealed class GcStatusTests : IDisposable
     {
         // Arrange (P45): a /30 holds one usable address besides the gateway
         var ct = TestContext.Current.CancellationToken;
-        var container = _host.NewContainer("only");
-        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.1.0").Replace(BridgeConfs.Subnet, "10.250.0.0/30"));
+        var container = _host.NewSandbox("only");
+        var list = BridgeRuntime.Conf(BridgeConfs.OwnIpam(_host, "1.1.0").Replace(BridgeConfs.Subnet, "10.250.0.0/30"));
         var runtime = _host.Runtime(cache: false);
         await runtime.StatusNetworkListAsync(list, ct);
         await runtime.AddNetworkListAsync(list, new RuntimeConf("only", container.Path, "eth0"), ct);
@@ -157,16 +160,16 @@ public sealed class GcStatusTests : IDisposable
     public async Task Add_OwnIpamNotInCniPath_FailsLikeTheExecWouldHave()
     {
         // Arrange: in-process delegation must not be observable, so a missing binary is still an error
-        var container = _host.NewContainer("nopath");
-        var list = BridgeHost.Conf(BridgeConfs.OwnIpam(_host, "1.0.0"));
-        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = [OnlyBridgeDir()], Executor = _host.Executor });
+        var container = _host.NewSandbox("nopath");
+        var list = BridgeRuntime.Conf(BridgeConfs.OwnIpam(_host, "1.0.0"));
+        var runtime = new CniRuntime(new RuntimeOptions { PluginPath = [OnlyBridgeDir()], Executor = _host.CreateExecutor(TestHosts.PluginTimeout) });
 
         // Act
         var act = () => runtime.AddNetworkListAsync(list, new RuntimeConf("nopath", container.Path, "eth0"), TestContext.Current.CancellationToken);
 
         // Assert
         (await act.Should().ThrowAsync<PluginErrorException>()).Which.Message.Should().Contain("failed to find plugin \"cnitest-ipam\"");
-        FakeHost.Links(container.Path).Should().Equal("lo");
+        (await NetnsView.ReadAsync(container.Path)).LinkNames.Should().Equal("lo");
         _host.IpamReservations().Should().BeEmpty();
     }
 
@@ -175,7 +178,7 @@ public sealed class GcStatusTests : IDisposable
     {
         var dir = Path.Combine(_host.Dir, "bridge-only");
         Directory.CreateDirectory(dir);
-        File.CreateSymbolicLink(Path.Combine(dir, "cnitest-bridge"), Path.Combine(BridgeHost.PluginDir, "cnitest-bridge"));
+        File.CreateSymbolicLink(Path.Combine(dir, "cnitest-bridge"), Path.Combine(BridgeRuntime.PluginDir, "cnitest-bridge"));
         return dir;
     }
 }

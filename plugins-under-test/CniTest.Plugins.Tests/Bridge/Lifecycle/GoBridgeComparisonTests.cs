@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CniTest.Plugins.Tests.Bridge.Support;
 using CniTest.Harness.Operations;
+using CniTest.Scenarios.Sandbox;
 using FluentAssertions;
 using Xunit;
 
@@ -11,15 +12,22 @@ namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 /// another: after ADD, and again after DEL, both hosts and both containers look the same to iproute2 and
 /// iptables-save (veth names and MACs aside), and the results have the same content.
 /// </summary>
-public sealed class GoBridgeComparisonTests : IDisposable
+public sealed class GoBridgeComparisonTests : IAsyncLifetime
 {
-    private readonly BridgeHost _goHost = new();
-    private readonly BridgeHost _ourHost = new();
+    private FakeHost _goHost = null!;
+    private FakeHost _ourHost = null!;
 
-    public void Dispose()
+    public async ValueTask InitializeAsync()
     {
-        _goHost.Dispose();
-        _ourHost.Dispose();
+        _goHost = await TestHosts.CreateAsync("cnitest-br-", ct: TestContext.Current.CancellationToken);
+        _ourHost = await TestHosts.CreateAsync("cnitest-br-", ct: TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _goHost?.Dispose();
+        _ourHost?.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     [PrivilegedTheory(Timeout = 120_000)]
@@ -30,10 +38,10 @@ public sealed class GoBridgeComparisonTests : IDisposable
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var goContainer = _goHost.NewContainer("c1");
-        var ourContainer = _ourHost.NewContainer("c1");
-        var goList = BridgeHost.Conf(BridgeConfs.HostLocal(_goHost, version, type: "bridge", extra: options));
-        var ourList = BridgeHost.Conf(BridgeConfs.HostLocal(_ourHost, version, extra: options));
+        var goContainer = _goHost.NewSandbox("c1");
+        var ourContainer = _ourHost.NewSandbox("c1");
+        var goList = BridgeRuntime.Conf(BridgeConfs.HostLocal(_goHost, version, type: "bridge", extra: options));
+        var ourList = BridgeRuntime.Conf(BridgeConfs.HostLocal(_ourHost, version, extra: options));
         var goRuntime = _goHost.Runtime(cache: false);
         var ourRuntime = _ourHost.Runtime(cache: false);
 
@@ -42,9 +50,9 @@ public sealed class GoBridgeComparisonTests : IDisposable
         var ourResult = (await ourRuntime.AddNetworkListAsync(ourList, new RuntimeConf("c1", ourContainer.Path, "eth0"), ct)).ToJson();
 
         // Assert
-        NetworkState.Of(_ourHost.Host.Path).Should().Equal(NetworkState.Of(_goHost.Host.Path));
-        NetworkState.Of(ourContainer.Path, "eth0").Should().Equal(NetworkState.Of(goContainer.Path, "eth0"));
-        NetworkState.NatRules(_ourHost.Host.Path).Should().Equal(NetworkState.NatRules(_goHost.Host.Path));
+        (await NetworkState.OfAsync(_ourHost.NetnsPath)).Should().Equal((await NetworkState.OfAsync(_goHost.NetnsPath)));
+        (await NetworkState.OfAsync(ourContainer.Path, "eth0")).Should().Equal((await NetworkState.OfAsync(goContainer.Path, "eth0")));
+        (await StateSnapshot.IptablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.IptablesAsync(_goHost.NetnsPath, "nat")));
         Normalize(ourResult, ourContainer.Path).Should().Be(Normalize(goResult, goContainer.Path));
 
         // Act
@@ -52,9 +60,9 @@ public sealed class GoBridgeComparisonTests : IDisposable
         await ourRuntime.DelNetworkListAsync(ourList, new RuntimeConf("c1", ourContainer.Path, "eth0"), ct);
 
         // Assert
-        NetworkState.Of(_ourHost.Host.Path).Should().Equal(NetworkState.Of(_goHost.Host.Path));
-        NetworkState.Of(ourContainer.Path).Should().Equal(NetworkState.Of(goContainer.Path));
-        NetworkState.NatRules(_ourHost.Host.Path).Should().Equal(NetworkState.NatRules(_goHost.Host.Path));
+        (await NetworkState.OfAsync(_ourHost.NetnsPath)).Should().Equal((await NetworkState.OfAsync(_goHost.NetnsPath)));
+        (await NetworkState.OfAsync(ourContainer.Path)).Should().Equal((await NetworkState.OfAsync(goContainer.Path)));
+        (await StateSnapshot.IptablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.IptablesAsync(_goHost.NetnsPath, "nat")));
         _ourHost.IpamReservations().Should().Equal(_goHost.IpamReservations());
     }
 

@@ -1,3 +1,5 @@
+using CniTest.Scenarios.Sandbox;
+
 namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>Single network configurations for the lifecycle tests; all state stays in the fake host's private dirs.</summary>
@@ -8,14 +10,14 @@ public static class BridgeConfs
     public const string Gateway = "10.250.0.1";
 
     /// <summary>The bridge with host-local (Debian's, versions 0.1.0 … 1.0.0) as its IPAM.</summary>
-    public static string HostLocal(BridgeHost host, string version, string type = "cnitest-bridge", string extra = "") =>
+    public static string HostLocal(FakeHost host, string version, string type = "cnitest-bridge", string extra = "") =>
         $$$"""
         {"cniVersion":"{{{version}}}","name":"brnet","type":"{{{type}}}","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
          "ipam":{"type":"host-local","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}
         """;
 
     /// <summary>The bridge with our own IPAM (every version; the bridge calls it in-process).</summary>
-    public static string OwnIpam(BridgeHost host, string version, string extra = "") =>
+    public static string OwnIpam(FakeHost host, string version, string extra = "") =>
         $$$"""
         {"cniVersion":"{{{version}}}","name":"brnet","type":"cnitest-bridge","bridge":"{{{BridgeName}}}","isGateway":true,{{{extra}}}
          "ipam":{"type":"cnitest-ipam","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"{{{Subnet}}}"}]]}}

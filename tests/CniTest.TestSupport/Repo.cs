@@ -1,6 +1,6 @@
-namespace CniTest.BrokenPlugins.Tests.Support;
+namespace CniTest.TestSupport;
 
-/// <summary>Paths inside the repository this test binary was built from.</summary>
+/// <summary>Paths inside the repository the test binary was built from.</summary>
 public static class Repo
 {
     /// <summary>The folder holding CniConformance.sln, found by walking up from the test binary.</summary>
@@ -8,6 +8,12 @@ public static class Repo
 
     /// <summary>fixtures/broken-plugins.</summary>
     public static string BrokenPluginDir => Path.Combine(Root, "fixtures", "broken-plugins");
+
+    /// <summary>fixtures/schemas: sample documents per spec version and kind.</summary>
+    public static string SchemaFixtures => Path.Combine(Root, "fixtures", "schemas");
+
+    /// <summary>schemas: the published JSON Schemas.</summary>
+    public static string Schemas => Path.Combine(Root, "schemas");
 
     /// <summary>The path of one broken plugin fixture.</summary>
     public static string BrokenPlugin(string name) => Path.Combine(BrokenPluginDir, name);

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 
-namespace CniTest.Harness.Tests.Support;
+namespace CniTest.TestSupport;
 
 /// <summary>
 /// The recording fake behind the executor seam (STYLE example 2; Go's <c>invoke/fakes</c>): records every call
-/// and answers from a per-plugin script. No process is started.
+/// and answers from a per-plugin script. No process is started. Disposing it deletes <see cref="PluginDir"/>.
 /// </summary>
-public sealed class RecordingExecutor : IPluginExecutor
+public sealed class RecordingExecutor : IPluginExecutor, IDisposable
 {
     private readonly ConcurrentDictionary<string, Func<InvocationRequest, Reply>> _plugins = new();
     private readonly ConcurrentQueue<Call> _calls = new();
@@ -72,5 +72,16 @@ public sealed class RecordingExecutor : IPluginExecutor
 
         var version = stdin["cniVersion"]!.GetValue<string>();
         return $$"""{"cniVersion":"{{version}}","interfaces":[{"name":"eth0","sandbox":"/ns"}],"ips":[{"address":"10.1.0.2/24","interface":0}]}""";
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(PluginDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }

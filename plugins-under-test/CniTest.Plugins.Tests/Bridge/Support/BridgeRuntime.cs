@@ -1,14 +1,15 @@
 using System.Text;
 using CniTest.Harness.Config;
 using CniTest.Harness.Operations;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Plugins.Tests.Bridge.Support;
 
 /// <summary>
-/// The shared <see cref="FakeHost"/> (fake host and container namespaces under a private temp directory, removed on
-/// Dispose) plus what our bridge's tests need: where the bridge binary is, and a runtime that finds it.
+/// What our bridge's lifecycle tests add to the product's <see cref="FakeHost"/>: where the bridge binary is, and a
+/// runtime that runs it (and its IPAM) in the fake host.
 /// </summary>
-public sealed class BridgeHost() : FakeHost("cnitest-br-")
+public static class BridgeRuntime
 {
     /// <summary>
     /// Where cnitest-bridge is: CNITEST_BRIDGE_DIR (e.g. the NativeAOT publish folder) or this test's output
@@ -18,14 +19,15 @@ public sealed class BridgeHost() : FakeHost("cnitest-br-")
         Environment.GetEnvironmentVariable("CNITEST_BRIDGE_DIR") is { Length: > 0 } dir ? dir : AppContext.BaseDirectory;
 
     /// <summary>
-    /// A runtime that finds cnitest-bridge, then cnitest-ipam (built next to these tests), then the reference
-    /// plugins, then <paramref name="extraPath"/>.
+    /// A runtime whose plugins run in <paramref name="host"/> and that finds cnitest-bridge, then cnitest-ipam (built
+    /// next to these tests), then the reference plugins, then <paramref name="extraPath"/>; with a result cache in the
+    /// host's <see cref="FakeHost.CacheDir"/> when <paramref name="cache"/>.
     /// </summary>
-    public CniRuntime Runtime(bool cache = true, params string[] extraPath) => new(new RuntimeOptions
+    public static CniRuntime Runtime(this FakeHost host, bool cache = true, params string[] extraPath) => new(new RuntimeOptions
     {
         PluginPath = [PluginDir, AppContext.BaseDirectory, Privileges.ReferencePluginDir, .. extraPath],
-        Executor = Executor,
-        CacheDirectory = cache ? CacheDir : null,
+        Executor = host.CreateExecutor(TestHosts.PluginTimeout),
+        CacheDirectory = cache ? host.CacheDir : null,
     });
 
     /// <summary>A single network configuration (the natural form at every version) as a list.</summary>

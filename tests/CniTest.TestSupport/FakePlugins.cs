@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
-namespace CniTest.Tests.Shared;
+namespace CniTest.TestSupport;
 
 /// <summary>
 /// A private directory of scriptable fake plugins (fixtures/FakePlugin): each plugin is a small shell wrapper
