@@ -18,9 +18,10 @@ namespace CniTest.TestSupport;
 /// </remarks>
 public sealed partial class MachineState
 {
-    private MachineState(StateSnapshot network, string varLibCni, IReadOnlySet<string> runEntries, IReadOnlySet<string> mounts)
+    private MachineState(StateSnapshot network, string linkDetail, string varLibCni, IReadOnlySet<string> runEntries, IReadOnlySet<string> mounts)
     {
         Network = network;
+        LinkDetail = linkDetail;
         VarLibCni = varLibCni;
         RunEntries = runEntries;
         Mounts = mounts;
@@ -28,6 +29,12 @@ public sealed partial class MachineState
 
     /// <summary>Links, addresses, routes, iptables and nft rules of the machine's own network namespace.</summary>
     public StateSnapshot Network { get; }
+
+    /// <summary>
+    /// <c>ip -o link</c> and <c>ip -o addr</c> of the machine's namespace as printed: every attribute of its own
+    /// links (MTU, MAC, qdisc, flags, address lifetimes), which the snapshot's items leave out on purpose.
+    /// </summary>
+    public string LinkDetail { get; }
 
     /// <summary>A listing of /var/lib/cni.</summary>
     public string VarLibCni { get; }
@@ -41,6 +48,8 @@ public sealed partial class MachineState
     /// <summary>Reads the machine's state now.</summary>
     public static async Task<MachineState> TakeAsync(CancellationToken ct = default) => new(
         await StateSnapshot.TakeAsync(netnsPath: null, fileRoots: [], ct: ct),
+        await HelperCommand.RunCheckedAsync(null, "ip", ["-o", "link", "show"], ct: ct) +
+        await HelperCommand.RunCheckedAsync(null, "ip", ["-o", "addr", "show"], ct: ct),
         Listing("/var/lib/cni"),
         new HashSet<string>(new[] { "/run/cni", "/run/netns" }.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFileSystemEntries(d, "*", SearchOption.AllDirectories))
@@ -53,6 +62,11 @@ public sealed partial class MachineState
         var changes = new List<string>();
         changes.AddRange(before.Network.AddedIn(Network).Select(i => $"the machine's network namespace gained: {i}"));
         changes.AddRange(before.Network.RemovedIn(Network).Select(i => $"the machine's network namespace lost: {i}"));
+        if (LinkDetail != before.LinkDetail)
+        {
+            changes.Add($"the machine's links changed:\n{before.LinkDetail}\n->\n{LinkDetail}");
+        }
+
         if (VarLibCni != before.VarLibCni)
         {
             changes.Add($"/var/lib/cni changed: {before.VarLibCni} -> {VarLibCni}");
