@@ -32,6 +32,13 @@ internal static class RunCommand
         var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
         var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
         var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this checklist id (e.g. del. or P27; comma-separated alternatives)" };
+        var hostProfile = new Option<string>("--host-profile")
+        {
+            Description = "How each fake host is set up: plain (a fresh namespace) or docker (as a Docker-installed node: FORWARD policy DROP, " +
+                          "forwarding on, bridge-nf-call-iptables=1)",
+            DefaultValueFactory = _ => "plain",
+        };
+        hostProfile.AcceptOnlyFromAmong("plain", "docker");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -50,7 +57,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, hostProfile, jobs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -65,6 +72,7 @@ internal static class RunCommand
                 Policy = new ProfilePolicy(parse.GetValue(profile) == "spec" ? RunProfile.Spec : RunProfile.Runtime, parse.GetValue(strict)),
                 Filter = parse.GetValue(filter),
                 Jobs = parse.GetValue(jobs),
+                HostProfile = parse.GetValue(hostProfile) == "docker" ? HostProfile.Docker : HostProfile.Plain,
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;

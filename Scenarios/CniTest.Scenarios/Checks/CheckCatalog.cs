@@ -19,6 +19,7 @@ public static class CheckCatalog
         .. ChainChecks.All(),
         .. BadInputChecks.All(),
         .. ConcurrencyChecks.All().Select(c => c with { Weight = 5 }),
+        .. ConnectivityChecks.All().Select(c => c with { Weight = 3 }),
     ];
 
     /// <summary>

@@ -9,5 +9,6 @@ namespace CniTest.Scenarios.Connectivity;
 public sealed record ProbeEndpoint(string Name, string NetnsPath, IPAddress Address)
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{Name} ({Address})";
+    public override string ToString() =>
+        Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any) ? Name : $"{Name} ({Address})";
 }

@@ -33,6 +33,7 @@ internal static partial class Preflight
         var host = await FakeHost.CreateAsync(runDir.Path, "preflight", network.MasterLinks, ct);
         try
         {
+            await HostProfiles.ApplyAsync(host, options.HostProfile, ct);
             var runtime = new CniRuntime(new RuntimeOptions
             {
                 PluginPath = cniPath,

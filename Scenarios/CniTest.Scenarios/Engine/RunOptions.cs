@@ -1,4 +1,5 @@
 using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
 
@@ -29,6 +30,9 @@ public sealed record RunOptions
 
     /// <summary>Where partners (IPAM, the chain's bridge) are looked up after the plugin's own folder; null: /usr/lib/cni, /opt/cni/bin.</summary>
     public IReadOnlyList<string>? PartnerPath { get; init; }
+
+    /// <summary>How every fake host is set up before the plugin runs (<c>--host-profile</c>).</summary>
+    public HostProfile HostProfile { get; init; } = HostProfile.Plain;
 
     /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
     public int ParallelAttachments { get; init; } = 8;

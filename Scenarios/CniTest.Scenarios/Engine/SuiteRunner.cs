@@ -63,6 +63,7 @@ public static class SuiteRunner
             Duration = clock.Elapsed,
             Results = [.. results, .. contractResults],
             Policy = options.Policy,
+            HostProfile = options.HostProfile,
         };
     }
 
@@ -81,6 +82,7 @@ public static class SuiteRunner
         try
         {
             host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct);
+            await HostProfiles.ApplyAsync(host, plan.Options.HostProfile, ct);
             ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct);
             await def.Body(ctx);
         }

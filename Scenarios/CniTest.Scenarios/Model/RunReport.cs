@@ -1,3 +1,5 @@
+using CniTest.Scenarios.Sandbox;
+
 namespace CniTest.Scenarios.Model;
 
 /// <summary>Everything a run found; the JSON report (<c>--report</c>) is this object.</summary>
@@ -9,6 +11,9 @@ public sealed record RunReport
     public required TimeSpan Duration { get; init; }
     public required IReadOnlyList<CheckResult> Results { get; init; }
     public required ProfilePolicy Policy { get; init; }
+
+    /// <summary>How the fake hosts were set up (<c>--host-profile</c>): verdicts on connectivity depend on it.</summary>
+    public HostProfile HostProfile { get; init; } = HostProfile.Plain;
 
     public int Passed => Results.Count(r => r.Outcome == CheckOutcome.Passed);
     public int Failed => Results.Count(r => r.Outcome == CheckOutcome.Failed);

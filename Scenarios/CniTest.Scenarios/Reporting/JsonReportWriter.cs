@@ -16,6 +16,7 @@ public static class JsonReportWriter
         ["plugin"] = report.Plugin,
         ["role"] = PluginRoles.Name(report.Role),
         ["versions"] = new JsonArray([.. report.Versions.Select(v => (JsonNode)v)]),
+        ["hostProfile"] = Sandbox.HostProfiles.Name(report.HostProfile),
         ["durationMs"] = Ms(report.Duration),
         ["summary"] = new JsonObject
         {

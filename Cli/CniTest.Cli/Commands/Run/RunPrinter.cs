@@ -1,3 +1,4 @@
+using CniTest.Scenarios.Sandbox;
 using CniTest.Scenarios.Engine;
 using CniTest.Scenarios.Model;
 
@@ -24,7 +25,8 @@ internal abstract class RunPrinter
         var versions = plan.Matrix.Count == 0 ? "-" : string.Join(", ", plan.Matrix.Select(m => m.Version));
         var traits = plan.Traits.ExistingInterface is { } lo ? $"; configures the existing {lo}" : "";
         return $"{plan.PluginPath} as {PluginRoles.Name(plan.Role)}: {Count(checks.Count, "check")}; versions {versions}; deep checks at {string.Join(", ", plan.DeepVersions)}; " +
-               $"profile {(plan.Options.Policy.Profile == RunProfile.Spec ? "spec" : "runtime")}{(plan.Options.Policy.Strict ? " --strict" : "")}; {plan.Options.Jobs} jobs{traits}";
+               $"profile {(plan.Options.Policy.Profile == RunProfile.Spec ? "spec" : "runtime")}{(plan.Options.Policy.Strict ? " --strict" : "")}; " +
+               $"host profile {HostProfiles.Name(plan.Options.HostProfile)}; {plan.Options.Jobs} jobs{traits}";
     }
 
     internal static string Verdict(RunReport r) =>
