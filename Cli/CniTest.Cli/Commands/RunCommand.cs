@@ -39,6 +39,13 @@ internal static class RunCommand
             DefaultValueFactory = _ => "plain",
         };
         hostProfile.AcceptOnlyFromAmong("plain", "docker");
+        var nodes = new Option<int>("--nodes")
+        {
+            Description = "1, or 2: two fake hosts on an underlay link, each with its own pod range (host-gw routes), and the cross-node check " +
+                          "(pods on both nodes reach each other without NAT; the built-in interface config then does not masquerade)",
+            DefaultValueFactory = _ => 1,
+        };
+        nodes.AcceptOnlyFromAmong("1", "2");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -57,7 +64,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, hostProfile, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, hostProfile, nodes, jobs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -73,6 +80,7 @@ internal static class RunCommand
                 Filter = parse.GetValue(filter),
                 Jobs = parse.GetValue(jobs),
                 HostProfile = parse.GetValue(hostProfile) == "docker" ? HostProfile.Docker : HostProfile.Plain,
+                Nodes = parse.GetValue(nodes),
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;

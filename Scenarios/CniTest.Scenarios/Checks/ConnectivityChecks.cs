@@ -74,6 +74,17 @@ internal static class ConnectivityChecks
         },
         new()
         {
+            Id = "net.cross-node",
+            AlsoReports = ["P68"],
+            Title = "Pods on two nodes (--nodes 2, host-gw routes) exchange ICMP, TCP and UDP both ways without NAT",
+            Rule = "P72",
+            Level = RuleLevel.Must,
+            Roles = PodRoles,
+            PlannedWhen = options => options.Nodes >= 2,
+            Body = CrossNodeAsync,
+        },
+        new()
+        {
             Id = "net.after-del",
             Title = "After DEL the pod's address no longer answers and no route on the host points to it",
             Rule = "P71",
@@ -106,6 +117,54 @@ internal static class ConnectivityChecks
     {
         var (_, p1) = await AttachAsync(ctx, "pod 1", "P67", RuleLevel.Must);
         var (_, p2) = await AttachAsync(ctx, "pod 2", "P67", RuleLevel.Must);
+        var (probes, nat) = await ExchangeAsync(ctx, p1, p2);
+        var places = new[] { Place(p1), Place(p2), HostPlace(ctx) };
+        await RequireReachedAsync(ctx, probes, "P67", RuleLevel.Must, "the pods do not reach each other", places);
+        if (nat.Count > 0)
+        {
+            ctx.Fail("P68", RuleLevel.Must, "the source address was rewritten between pods (a MASQUERADE or SNAT on the path):\n  " +
+                string.Join("\n  ", nat) + "\n" + await PathEvidence.CollectAsync(places, ctx.Ct));
+        }
+
+        ctx.Note($"{probes.Count} probes between the pods, each reached, each receiver saw the sender's own address");
+    }
+
+    private static async Task CrossNodeAsync(CheckContext ctx)
+    {
+        var network2 = NodeRanges.ForNode(ctx.Plan.Network, 2);
+        var node2 = await ctx.Host.AddNodeAsync("node2", ctx.Ct);
+        await HostProfiles.ApplyAsync(node2, ctx.Plan.Options.HostProfile, ctx.Ct);
+        await Underlay.LinkAsync(ctx.Host, NodeRanges.Of(ctx.Plan.Network), node2, NodeRanges.Of(network2), ctx.Ct);
+        var (_, p1) = await AttachAsync(ctx, "pod 1 (node 1)", "P72", RuleLevel.Must);
+        var (_, p2) = await AttachAsync(ctx, "pod 2 (node 2)", "P72", RuleLevel.Must, node2, network2);
+        var (probes, nat) = await ExchangeAsync(ctx, p1, p2);
+        var places = new[] { Place(p1), ("node 1", ctx.Host.NetnsPath), ("node 2", node2.NetnsPath), Place(p2) };
+        var failed = probes.Where(p => !p.Reached).ToList();
+        if (failed.Count > 0)
+        {
+            var pairs = failed.Select(p => p.Sent[..p.Sent.IndexOf(',', StringComparison.Ordinal)] + " " + p.Sent[(p.Sent.LastIndexOf(", ", StringComparison.Ordinal) + 2)..]).Distinct();
+            await RequireReachedAsync(ctx, probes, "P72", RuleLevel.Must,
+                $"pods on the two nodes do not reach each other (failing: {string.Join("; ", pairs)})", places);
+        }
+
+        if (nat.Count > 0)
+        {
+            var masquerades = ctx.Plan.Network.Members.Any(m => m.Config["ipMasq"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
+            var why = masquerades
+                ? "the config sets ipMasq, which masquerades everything leaving the node's pod range, so traffic to the other node's pods " +
+                  "leaves with the node's underlay address; a host-gw network routes pod ranges between nodes and must not masquerade them (set ipMasq false, or exclude the cluster's pod CIDR from masquerading)"
+                : "a MASQUERADE or SNAT on a node rewrote it";
+            ctx.Fail("P68", RuleLevel.Must, $"the source address was rewritten between the nodes' pods:\n  {string.Join("\n  ", nat)}\nwhy: {why}\n" +
+                await PathEvidence.CollectAsync(places, ctx.Ct));
+        }
+
+        ctx.Note($"{probes.Count} probes between pods on node 1 ({string.Join(", ", p1.Addresses.Select(a => a.Address))}) and node 2 " +
+                 $"({string.Join(", ", p2.Addresses.Select(a => a.Address))}), each reached, each receiver saw the sender's own address");
+    }
+
+    /// <summary>ICMP, TCP and UDP in both directions between two pods, in every family both have; and who saw which source.</summary>
+    private static async Task<(List<ProbeOutcome> Probes, List<string> Nat)> ExchangeAsync(CheckContext ctx, PodNetwork p1, PodNetwork p2)
+    {
         var probes = new List<ProbeOutcome>();
         var nat = new List<string>();
         foreach (var a1 in p1.Addresses)
@@ -129,15 +188,7 @@ internal static class ConnectivityChecks
             }
         }
 
-        var places = new[] { Place(p1), Place(p2), HostPlace(ctx) };
-        await RequireReachedAsync(ctx, probes, "P67", RuleLevel.Must, "the pods do not reach each other", places);
-        if (nat.Count > 0)
-        {
-            ctx.Fail("P68", RuleLevel.Must, "the source address was rewritten between pods (a MASQUERADE or SNAT on the path): " +
-                string.Join("; ", nat) + "\n" + await PathEvidence.CollectAsync(places, ctx.Ct));
-        }
-
-        ctx.Note($"{probes.Count} probes between the pods, each reached, each receiver saw the sender's own address");
+        return (probes, nat);
     }
 
     private static async Task MtuAsync(CheckContext ctx)
@@ -279,14 +330,15 @@ internal static class ConnectivityChecks
         ctx.Note($"after DEL no answer from {string.Join(", ", pod.Addresses.Select(p => p.Address))} and no route to it");
     }
 
-    private static async Task<(Attachment Attachment, PodNetwork Pod)> AttachAsync(CheckContext ctx, string name, string rule, RuleLevel level)
+    private static async Task<(Attachment Attachment, PodNetwork Pod)> AttachAsync(CheckContext ctx, string name, string rule, RuleLevel level,
+        FakeHost? node = null, NetworkSpec? network = null)
     {
         if (ctx.Plan.Traits.ExistingInterface is { } existing)
         {
             ctx.Skip($"the plugin configures the existing interface {existing} (loopback-style); it builds no pod network to send traffic over");
         }
 
-        var a = ctx.NewAttachment();
+        var a = ctx.NewAttachment(node: node, network: network);
         ctx.Require(await ctx.AddAsync(a), $"ADD of {name}", rule, level);
         var result = ResultView.Read(a.Result, ctx.Version, out var error);
         if (result is null)

@@ -71,6 +71,33 @@ public sealed class NetworkSpec
         return ConfigParser.ParseList(Encoding.UTF8.GetBytes(conflist.ToJsonString()), Source);
     }
 
+    /// <summary>A copy with other members (their configs changed), everything else the same.</summary>
+    public NetworkSpec WithMembers(IReadOnlyList<ChainMember> members) => new()
+    {
+        Name = Name,
+        Role = Role,
+        Members = members,
+        ConfigCniVersion = ConfigCniVersion,
+        DisableCheck = DisableCheck,
+        DisableGC = DisableGC,
+        MasterLinks = MasterLinks,
+        IsBuiltIn = IsBuiltIn,
+        Source = Source,
+    };
+
+    /// <summary>A copy whose plugins masquerade (<c>ipMasq</c>) or not, where their config has the key.</summary>
+    public NetworkSpec Masquerading(bool on) => WithMembers([.. Members.Select(m =>
+    {
+        if (m.Config["ipMasq"] is null)
+        {
+            return m;
+        }
+
+        var config = (JsonObject)m.Config.DeepClone();
+        config["ipMasq"] = on;
+        return m with { Config = config };
+    })]);
+
     /// <summary>A copy with another name and string values replaced (whole values only).</summary>
     public NetworkSpec Variant(string name, IReadOnlyDictionary<string, string> replacements) => new()
     {

@@ -21,6 +21,9 @@ public sealed class Attachment
     public NetworkSpec Network { get; }
 
     public string ContainerId { get; }
+
+    /// <summary>The fake host (node) the attachment is made on.</summary>
+    public required FakeHost Node { get; init; }
     public string IfName { get; }
     public ContainerSandbox Sandbox { get; }
 

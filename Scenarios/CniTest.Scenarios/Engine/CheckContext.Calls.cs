@@ -7,6 +7,7 @@ using CniTest.Harness.Operations;
 using CniTest.Harness.Results;
 using CniTest.Harness.Versioning;
 using CniTest.Scenarios.Configs;
+using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
 
@@ -30,10 +31,10 @@ public sealed record DelOptions
 /// </summary>
 public sealed partial class CheckContext
 {
-    private readonly ConcurrentDictionary<NetworkSpec, RenderedNetwork> _networks = new();
+    private readonly ConcurrentDictionary<(NetworkSpec, FakeHost), RenderedNetwork> _networks = new();
 
     /// <summary>A network rendered for this check's fake host and version, with the runtime's options for it.</summary>
-    private sealed record RenderedNetwork(NetworkSpec Spec, NetworkConfigList List, ChainOptions Options)
+    private sealed record RenderedNetwork(NetworkSpec Spec, NetworkConfigList List, ChainOptions Options, CniRuntime Runtime)
     {
         public ChainMember MemberOf(PluginConfig plugin) => Spec.Members[IndexOf(plugin)];
 
@@ -58,8 +59,8 @@ public sealed partial class CheckContext
     /// <summary>ADD through the chain, libcni-style: each plugin gets the previous one's result as <c>prevResult</c>.</summary>
     public async Task<StepResult> AddAsync(Attachment a)
     {
-        var net = Rendered(a.Network);
-        var outcome = await _runtime.TraceAddAsync(net.List, RuntimeConf(a), net.Options, Ct);
+        var net = Rendered(a.Network, a.Node);
+        var outcome = await net.Runtime.TraceAddAsync(net.List, RuntimeConf(a), net.Options, Ct);
         var subject = outcome.StepOf(net.Subject);
         if (subject?.Record is { Succeeded: true } record)
         {
@@ -97,14 +98,14 @@ public sealed partial class CheckContext
     /// </summary>
     public async Task<StepResult> PrepareAsync(Attachment a)
     {
-        var net = Rendered(a.Network);
+        var net = Rendered(a.Network, a.Node);
         var before = net.Only(net.List.Plugins.Take(net.Spec.SubjectIndex));
         if (before.Plugins.Count == 0)
         {
             return new StepResult { Succeeded = true };
         }
 
-        var outcome = await _runtime.TraceAddAsync(before, RuntimeConf(a), net.Options with { UpdateCache = false }, Ct);
+        var outcome = await net.Runtime.TraceAddAsync(before, RuntimeConf(a), net.Options with { UpdateCache = false }, Ct);
         a.PreparedPrevResult = outcome.Result;
         a.SubjectPrevResult = outcome.Result is { } r ? InCheckVersion(r) : null;
         return Step(net, outcome);
@@ -114,9 +115,9 @@ public sealed partial class CheckContext
     public async Task<StepResult> DelAsync(Attachment a, DelOptions? options = null)
     {
         options ??= DelOptions.Default;
-        var net = Rendered(a.Network);
+        var net = Rendered(a.Network, a.Node);
         var rt = RuntimeConf(a) with { Netns = options.Netns ?? a.Sandbox.Path };
-        var outcome = await _runtime.TraceDelAsync(net.List, rt, net.Options with { OmitPrevResult = !options.WithPrevResult }, Ct);
+        var outcome = await net.Runtime.TraceDelAsync(net.List, rt, net.Options with { OmitPrevResult = !options.WithPrevResult }, Ct);
         return Step(net, outcome);
     }
 
@@ -128,13 +129,13 @@ public sealed partial class CheckContext
     /// </summary>
     public async Task<StepResult> CheckAsync(Attachment a)
     {
-        var net = Rendered(a.Network);
+        var net = Rendered(a.Network, a.Node);
         if (net.List.DisableCheck)
         {
             Skip("the config sets disableCheck: a runtime never sends CHECK for this network");
         }
 
-        var outcome = await _runtime.TraceCheckAsync(net.Only([net.Subject]), RuntimeConf(a), net.Options, Ct);
+        var outcome = await net.Runtime.TraceCheckAsync(net.Only([net.Subject]), RuntimeConf(a), net.Options, Ct);
         return Step(net, outcome);
     }
 
@@ -144,14 +145,14 @@ public sealed partial class CheckContext
     /// </summary>
     public async Task<StepResult> GcAsync(IReadOnlyList<Attachment> valid, GcListKeys keys = GcListKeys.Both)
     {
-        var net = Rendered(Plan.Network);
+        var net = Rendered(Plan.Network, Host);
         if (net.List.DisableGC)
         {
             Skip("the config sets disableGC: a runtime never sends GC for this network");
         }
 
         var args = new GcArgs([.. valid.Select(v => new GcAttachment(v.ContainerId, v.IfName))]) { Keys = keys };
-        return Step(net, await _runtime.TraceGcAsync(net.List, args, net.Options, Ct));
+        return Step(net, await net.Runtime.TraceGcAsync(net.List, args, net.Options, Ct));
     }
 
     /// <summary>
@@ -159,26 +160,26 @@ public sealed partial class CheckContext
     /// (a crash between ADD and the cache write, a wiped cache: cni#1055). Its resources then stay until the
     /// plugin's own GC removes them, which is the case GC exists for (P37).
     /// </summary>
-    public void Forget(Attachment a) => _runtime.Cache?.Delete(a.Network.Name, a.ContainerId, a.IfName);
+    public void Forget(Attachment a) => RuntimeFor(a.Node).Cache?.Delete(a.Network.Name, a.ContainerId, a.IfName);
 
     /// <summary>STATUS of the plugin under test (SPEC 1.1 STATUS, R35): the plugin object with name and cniVersion only.</summary>
     public async Task<InvocationRecord> StatusAsync()
     {
-        var net = Rendered(Plan.Network);
-        var outcome = await _runtime.TraceStatusAsync(net.Only([net.Subject]), net.Options, Ct);
+        var net = Rendered(Plan.Network, Host);
+        var outcome = await net.Runtime.TraceStatusAsync(net.Only([net.Subject]), net.Options, Ct);
         return outcome.StepOf(net.Subject)?.Record
             ?? throw new EnvironmentProblemException($"STATUS did not reach the plugin: {string.Join("; ", outcome.Errors.Select(e => e.Message))}");
     }
 
     /// <summary>VERSION with only <c>CNI_COMMAND</c> set (P10) and <paramref name="askVersion"/> on stdin.</summary>
     public async Task<InvocationRecord> VersionAsync(string askVersion) =>
-        (await _runtime.ProbeVersionAsync(Plan.PluginPath, askVersion, VersionProbeStyle.CommandOnly, Ct)).Record;
+        (await RuntimeFor(Host).ProbeVersionAsync(Plan.PluginPath, askVersion, VersionProbeStyle.CommandOnly, Ct)).Record;
 
     /// <summary>The request the plugin under test gets for <paramref name="a"/> (run <see cref="PrepareAsync"/> first in a chain).</summary>
     public JsonObject SubjectRequest(Attachment a)
     {
-        var net = Rendered(a.Network);
-        return _runtime.BuildRequest(net.List, net.Subject, RuntimeConf(a), a.PreparedPrevResult, net.Options);
+        var net = Rendered(a.Network, a.Node);
+        return net.Runtime.BuildRequest(net.List, net.Subject, RuntimeConf(a), a.PreparedPrevResult, net.Options);
     }
 
     /// <summary>
@@ -188,8 +189,9 @@ public sealed partial class CheckContext
     public Task<InvocationRecord> InvokeSubjectAsync(string command, Attachment a, byte[] stdin,
         Func<InvocationRequest, InvocationRequest>? tweak = null)
     {
-        var request = _runtime.CreateRequest(command, RuntimeConf(a), stdin);
-        return _runtime.InvokeAsync(a.Network.Subject.Type, Plan.PluginPath, tweak is null ? request : tweak(request), Ct);
+        var runtime = RuntimeFor(a.Node);
+        var request = runtime.CreateRequest(command, RuntimeConf(a), stdin);
+        return runtime.InvokeAsync(a.Network.Subject.Type, Plan.PluginPath, tweak is null ? request : tweak(request), Ct);
     }
 
     /// <summary>The request bytes of <paramref name="request"/>, as the runtime writes them to stdin.</summary>
@@ -199,15 +201,15 @@ public sealed partial class CheckContext
     internal string MemberVersion(ChainMember member) =>
         member.IsSubject ? Version : Plan.PartnerVersion(member, Version) ?? Version;
 
-    private RenderedNetwork Rendered(NetworkSpec spec) => _networks.GetOrAdd(spec, s =>
+    private RenderedNetwork Rendered(NetworkSpec spec, FakeHost node) => _networks.GetOrAdd((spec, node), key =>
     {
-        var list = s.ListFor(Host.IpamDir, Version);
+        var (s, n) = key;
         RenderedNetwork? net = null;
-        net = new RenderedNetwork(s, list, new ChainOptions
+        net = new RenderedNetwork(s, s.ListFor(n.IpamDir, Version), new ChainOptions
         {
             VersionFor = p => MemberVersion(net!.MemberOf(p)),
             BinaryFor = p => net!.MemberOf(p).BinaryPath,
-        });
+        }, RuntimeFor(n));
         return net;
     });
 

@@ -18,7 +18,7 @@ public sealed partial class CheckContext
     private readonly List<Finding> _findings = [];
     private readonly List<string> _notes = [];
     private readonly ContractCollector? _contract;
-    private readonly CniRuntime _runtime;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FakeHost, CniRuntime> _runtimes = new();
     private readonly Lock _lock = new();
     private int _attachments;
 
@@ -30,18 +30,23 @@ public sealed partial class CheckContext
         Host = host;
         _contract = contract;
         Ct = ct;
-        _runtime = new CniRuntime(new RuntimeOptions
-        {
-            PluginPath = plan.CniPath,
-            Executor = host.CreateExecutor(plan.Options.Timeout),
-            CacheDirectory = host.CacheDir,
-            Timeout = plan.Options.Timeout,
-            Observers = [new SubjectObserver(this)],
-            // Every plugin of the chain gets its DEL even after one failed, so a check sees the plugin under test's
-            // answer whatever its partners did (libcni stops at the first error: plugins#1282).
-            DelContinuesOnError = true,
-        });
     }
+
+    /// <summary>
+    /// The runtime of one node: plugins run in its fake host, with its result cache. Every plugin call of the check
+    /// goes through one of these (the main host's, or a second node's with <c>--nodes 2</c>).
+    /// </summary>
+    private CniRuntime RuntimeFor(FakeHost node) => _runtimes.GetOrAdd(node, n => new CniRuntime(new RuntimeOptions
+    {
+        PluginPath = Plan.CniPath,
+        Executor = n.CreateExecutor(Plan.Options.Timeout),
+        CacheDirectory = n.CacheDir,
+        Timeout = Plan.Options.Timeout,
+        Observers = [new SubjectObserver(this)],
+        // Every plugin of the chain gets its DEL even after one failed, so a check sees the plugin under test's
+        // answer whatever its partners did (libcni stops at the first error: plugins#1282).
+        DelContinuesOnError = true,
+    }));
 
     public RunPlan Plan { get; }
     public string CheckId { get; }
@@ -70,13 +75,17 @@ public sealed partial class CheckContext
     internal IReadOnlyList<string> Notes => _notes;
     internal InvocationRecord? FailedInvocation { get; private set; }
 
-    /// <summary>A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id.</summary>
+    /// <summary>
+    /// A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id, on the main
+    /// fake host or on <paramref name="node"/>.
+    /// </summary>
     public Attachment NewAttachment(string? ifName = null, ContainerSandbox? sandbox = null, string? containerId = null,
-        Configs.NetworkSpec? network = null)
+        Configs.NetworkSpec? network = null, FakeHost? node = null)
     {
         var n = Interlocked.Increment(ref _attachments);
-        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? Host.NewSandbox(), n,
-            network ?? Plan.Network);
+        node ??= Host;
+        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? node.NewSandbox(), n,
+            network ?? Plan.Network) { Node = node };
     }
 
     /// <summary>Records a finding and stops the check.</summary>

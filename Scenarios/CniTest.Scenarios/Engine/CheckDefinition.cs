@@ -43,6 +43,12 @@ public sealed record CheckDefinition
     public int Weight { get; init; } = 1;
     public IReadOnlySet<PluginRole> Roles { get; init; } = AllRoles;
 
+    /// <summary>
+    /// When the check is part of a run at all (null: always), for checks that only mean something with an option,
+    /// such as the cross-node check with <c>--nodes 2</c>: not planned is not the same as skipped.
+    /// </summary>
+    public Func<RunOptions, bool>? PlannedWhen { get; init; }
+
     /// <summary>A reason not to run at a version (e.g. CHECK before 0.4.0); null to run.</summary>
     public Func<RunPlan, string, string?>? SkipWhen { get; init; }
 

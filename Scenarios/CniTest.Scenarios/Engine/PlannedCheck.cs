@@ -19,7 +19,7 @@ public static class Planner
         var planned = new List<PlannedCheck>();
         foreach (var def in catalog)
         {
-            if (!def.Roles.Contains(plan.Role) || !Matches(def.Id, terms, def.Enforces))
+            if (!def.Roles.Contains(plan.Role) || !Matches(def.Id, terms, def.Enforces) || def.PlannedWhen?.Invoke(plan.Options) == false)
             {
                 continue;
             }

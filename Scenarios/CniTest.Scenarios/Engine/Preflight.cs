@@ -27,7 +27,9 @@ internal static partial class Preflight
         var partnerDirs = options.PartnerPath ?? ["/usr/lib/cni", "/opt/cni/bin"];
         IReadOnlyList<string> cniPath = [pluginDir, .. partnerDirs.Where(d => d != pluginDir)];
         var network = options.ConfigPath is null
-            ? DefaultNetworks.For(options.Role, options.PluginPath, cniPath)
+            // With two nodes pods must reach pods on the other node by their own addresses (host-gw): the built-in
+            // config then does not masquerade, as ipMasq would rewrite traffic between the nodes' pod ranges too.
+            ? DefaultNetworks.For(options.Role, options.PluginPath, cniPath).Masquerading(options.Nodes < 2)
             : UserNetwork.Load(options.ConfigPath, options.Role, options.PluginPath, cniPath);
 
         var host = await FakeHost.CreateAsync(runDir.Path, "preflight", network.MasterLinks, ct);

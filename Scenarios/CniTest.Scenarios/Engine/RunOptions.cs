@@ -34,6 +34,12 @@ public sealed record RunOptions
     /// <summary>How every fake host is set up before the plugin runs (<c>--host-profile</c>).</summary>
     public HostProfile HostProfile { get; init; } = HostProfile.Plain;
 
+    /// <summary>
+    /// Fake hosts (nodes) the cross-node check joins (<c>--nodes</c>): 1, or 2 for two nodes on an underlay link,
+    /// each with its own pod range, routed host-gw style.
+    /// </summary>
+    public int Nodes { get; init; } = 1;
+
     /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
     public int ParallelAttachments { get; init; } = 8;
 }

@@ -14,6 +14,7 @@ namespace CniTest.Scenarios.Sandbox;
 public sealed class FakeHost : IDisposable
 {
     private readonly List<ContainerSandbox> _sandboxes = [];
+    private readonly List<FakeHost> _nodes = [];
     private readonly Lock _lock = new();
     private int _nextSandbox;
     private int _disposed;
@@ -123,6 +124,21 @@ public sealed class FakeHost : IDisposable
         return sandbox;
     }
 
+    /// <summary>
+    /// Another fake host beside this one, as a second node of the cluster (<c>--nodes 2</c>): its own namespaces under
+    /// this host's directory, removed with it.
+    /// </summary>
+    public async Task<FakeHost> AddNodeAsync(string name, CancellationToken ct = default)
+    {
+        var node = await CreateAsync(Dir, name, MasterLinks, ct);
+        lock (_lock)
+        {
+            _nodes.Add(node);
+        }
+
+        return node;
+    }
+
     /// <summary>Runs an iproute2 batch (one command per line, without the leading <c>ip</c>) in the fake host.</summary>
     public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
         HelperCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
@@ -150,6 +166,11 @@ public sealed class FakeHost : IDisposable
 
         lock (_lock)
         {
+            foreach (var n in _nodes)
+            {
+                n.Dispose();
+            }
+
             foreach (var s in _sandboxes)
             {
                 s.Dispose();

@@ -13,19 +13,22 @@ namespace CniTest.Scenarios.Tests.Root;
 public sealed class HostUntouchedTests
 {
     [PrivilegedTheory]
-    [InlineData("bridge", "interface")]
-    [InlineData("tuning", "chained")]
-    public async Task Run_FullSuite_LeavesTheMachineAsItWas(string plugin, string role)
+    [InlineData("bridge", "interface", 0)]
+    [InlineData("tuning", "chained", 0)]
+    // Under the docker profile Debian's bridge cannot connect its pods (exit 1): a verdict, and still nothing left behind.
+    [InlineData("bridge", "interface", 1, "--host-profile", "docker", "--nodes", "2")]
+    [InlineData("portmap", "chained", 1, "--host-profile", "docker", "--filter", "net.")]
+    public async Task Run_FullSuite_LeavesTheMachineAsItWas(string plugin, string role, int expectedExit, params string[] more)
     {
         // Arrange
         var before = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
 
         // Act
-        using var cli = CliProcess.Start("run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, plugin), "--role", role);
+        using var cli = CliProcess.Start(["run", "--plugin", Path.Combine(Privileges.ReferencePluginDir, plugin), "--role", role, .. more]);
         var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         // Assert
-        exit.Should().Be(0, string.Join('\n', cli.Lines.TakeLast(20)));
+        exit.Should().Be(expectedExit, string.Join('\n', cli.Lines.TakeLast(20)));
         MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
         (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
     }
