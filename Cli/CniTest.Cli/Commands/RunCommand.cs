@@ -31,7 +31,7 @@ internal static class RunCommand
         var strict = new Option<bool>("--strict") { Description = "Turn every warning into a failure" };
         var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
         var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
-        var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this checklist id (e.g. del. or P27; comma-separated alternatives)" };
+        var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this rule id of the catalogue (e.g. del. or P27; comma-separated alternatives; cnitest list shows them)" };
         var hostProfile = new Option<string>("--host-profile")
         {
             Description = "How each fake host is set up: plain (a fresh namespace) or docker (as a Docker-installed node: FORWARD policy DROP, " +
@@ -46,7 +46,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => 1,
         };
         nodes.AcceptOnlyFromAmong("1", "2");
-        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() <= 0)
