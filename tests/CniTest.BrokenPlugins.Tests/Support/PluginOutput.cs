@@ -9,22 +9,7 @@ namespace CniTest.BrokenPlugins.Tests.Support;
 public static class PluginOutput
 {
     /// <summary>Stdout parsed as exactly one JSON object, or null when it is empty, not JSON, or more than one document.</summary>
-    public static JsonObject? SingleObject(this InvocationRecord record)
-    {
-        if (string.IsNullOrWhiteSpace(record.StdoutText))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(record.Stdout) as JsonObject; // throws on trailing content
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static JsonObject? SingleObject(this InvocationRecord record) => StdoutDocuments.Parse(record.Stdout).Single as JsonObject;
 
     /// <summary>The <c>code</c> of an error object on stdout, or null when there is none.</summary>
     public static int? ErrorCode(this InvocationRecord record) =>
