@@ -165,8 +165,10 @@ internal static class ConnectivityChecks
     /// <summary>ICMP, TCP and UDP in both directions between two pods, in every family both have; and who saw which source.</summary>
     private static async Task<(List<ProbeOutcome> Probes, List<string> Nat)> ExchangeAsync(CheckContext ctx, PodNetwork p1, PodNetwork p2)
     {
-        var probes = new List<ProbeOutcome>();
-        var nat = new List<string>();
+        // Every probe has its own sockets (raw ICMP ones tell their replies apart by echo id, listeners sit in the
+        // receiver's namespace on its own address), so they run at once: a broken path costs one timeout, not twelve.
+        var icmp = new List<Task<ProbeOutcome>>();
+        var carried = new List<(Task<ProbeOutcome> Probe, PodNetwork From, PodAddress Address, PodNetwork To)>();
         foreach (var a1 in p1.Addresses)
         {
             if (p2.InFamilyOf(a1) is not { } a2)
@@ -176,15 +178,21 @@ internal static class ConnectivityChecks
 
             foreach (var (from, fa, to, ta) in new[] { (p1, a1, p2, a2), (p2, a2, p1, a1) })
             {
-                probes.Add(await IcmpProbe.EchoAsync(from.At(fa), ta.Address, ct: ctx.Ct));
-                var tcp = await TcpProbe.ConnectAsync(from.At(fa), to.At(ta), TcpPort, ct: ctx.Ct);
-                var udp = await UdpProbe.ExchangeAsync(from.At(fa), to.At(ta), UdpPort, ct: ctx.Ct);
-                probes.Add(tcp);
-                probes.Add(udp);
-                foreach (var seen in new[] { tcp, udp }.Where(p => p.SeenSource is not null && !p.SeenSource.Equals(fa.Address)))
-                {
-                    nat.Add($"{seen.Sent}: {to.Name} saw the source {seen.SeenSource}, not {from.Name}'s own {fa.Address}");
-                }
+                icmp.Add(IcmpProbe.EchoAsync(from.At(fa), ta.Address, ct: ctx.Ct));
+                carried.Add((TcpProbe.ConnectAsync(from.At(fa), to.At(ta), TcpPort, ct: ctx.Ct), from, fa, to));
+                carried.Add((UdpProbe.ExchangeAsync(from.At(fa), to.At(ta), UdpPort, ct: ctx.Ct), from, fa, to));
+            }
+        }
+
+        var probes = new List<ProbeOutcome>(await Task.WhenAll(icmp));
+        var nat = new List<string>();
+        foreach (var (task, from, address, to) in carried)
+        {
+            var probe = await task;
+            probes.Add(probe);
+            if (probe.SeenSource is { } seen && !seen.Equals(address.Address))
+            {
+                nat.Add($"{probe.Sent}: {to.Name} saw the source {seen}, not {from.Name}'s own {address.Address}");
             }
         }
 

@@ -24,7 +24,7 @@ public static class IcmpProbe
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
         var v6 = to.AddressFamily == AddressFamily.InterNetworkV6;
-        var limit = timeout ?? TimeSpan.FromSeconds(1);
+        var limit = timeout ?? ProbeOutcome.DefaultTimeout;
         var sent = $"ICMP echo, {payload} bytes{(dontFragment ? " with DF" : "")}, {from} → {to}";
         using var socket = NamespaceSocket.Open(from.NetnsPath, to.AddressFamily, SocketType.Raw, v6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp);
         if (dontFragment)

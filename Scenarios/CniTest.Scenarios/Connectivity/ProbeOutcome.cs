@@ -9,6 +9,12 @@ namespace CniTest.Scenarios.Connectivity;
 /// <param name="SeenSource">The source address the receiver saw (TCP and UDP), for the no-NAT checks.</param>
 public sealed record ProbeOutcome(bool Reached, string Sent, string Answer, IPAddress? SeenSource = null)
 {
+    /// <summary>
+    /// How long a probe waits for its answer. A working path answers in milliseconds; the bound is generous so a
+    /// loaded 2-core CI machine never turns a slow answer into a verdict.
+    /// </summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc/>
     public override string ToString() => $"{Sent}: {Answer}";
 }

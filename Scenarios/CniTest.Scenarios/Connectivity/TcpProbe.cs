@@ -18,7 +18,7 @@ public static class TcpProbe
         IPEndPoint? connectTo = null, TimeSpan? timeout = null, CancellationToken ct = default)
     {
         var target = connectTo ?? new IPEndPoint(listener.Address, port);
-        var limit = timeout ?? TimeSpan.FromSeconds(1);
+        var limit = timeout ?? ProbeOutcome.DefaultTimeout;
         var sent = connectTo is null
             ? $"TCP connect, {from} → {listener} port {port}"
             : $"TCP connect, {from} → {target} (forwarded to {listener} port {port})";

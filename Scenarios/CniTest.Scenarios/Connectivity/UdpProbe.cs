@@ -13,7 +13,7 @@ public static class UdpProbe
     public static async Task<ProbeOutcome> ExchangeAsync(ProbeEndpoint from, ProbeEndpoint to, int port, int size = 32,
         TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(1);
+        var limit = timeout ?? ProbeOutcome.DefaultTimeout;
         var sent = $"UDP datagram, {size} bytes, {from} → {to} port {port}";
         using var server = NamespaceSocket.Open(to.NetnsPath, to.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         server.Bind(new IPEndPoint(to.Address, port));
