@@ -26,6 +26,7 @@ public sealed class BrokenPluginDefectTests
         // Act
         var broken = await RunInFreshLab(probe, entry.Path, TestContext.Current.CancellationToken);
         var reference = await RunInFreshLab(probe, entry.ReferencePath, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{plugin}: {broken}\n{entry.Reference}: {reference}");
 
         // Assert
         broken.DefectSeen.Should().BeTrue($"{plugin} should show its defect ({entry.Defect}); probe saw {broken}");

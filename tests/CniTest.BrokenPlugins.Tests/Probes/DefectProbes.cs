@@ -43,5 +43,16 @@ public static class DefectProbes
         ["ipam-result-has-interfaces"] = DelegationProbes.IpamHasInterfaces,
         ["chained-drops-prevresult"] = DelegationProbes.DropsPrevResult,
         ["chained-del-needs-prevresult"] = DelegationProbes.DelNeedsPrevResult,
+        ["net-host-veth-down"] = NetworkProbes.PodAndGateway,
+        ["net-bridge-no-gateway"] = NetworkProbes.PodAndGateway,
+        ["net-forward-drops-pods"] = NetworkProbes.PodsReachEachOther,
+        ["net-bridge-ports-isolated"] = NetworkProbes.PodsReachEachOther,
+        ["net-masquerades-pods"] = NetworkProbes.PodSeesPeerSource,
+        ["net-mtu-host-smaller"] = NetworkProbes.FullSizeToGateway,
+        ["net-forwarding-off"] = NetworkProbes.EgressReaches,
+        ["net-no-default-route"] = NetworkProbes.EgressReaches,
+        ["net-ipmasq-ignored"] = NetworkProbes.EgressMasqueraded,
+        ["net-portmap-wrong-port"] = NetworkProbes.HostPortLeadsToPod,
+        ["net-del-leaves-route"] = NetworkProbes.RouteAfterDel,
     };
 }

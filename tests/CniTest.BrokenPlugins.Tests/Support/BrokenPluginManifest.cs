@@ -11,7 +11,8 @@ public sealed record BrokenPlugin(
     [property: JsonPropertyName("defect")] string Defect,
     [property: JsonPropertyName("checklistId")] string ChecklistId,
     [property: JsonPropertyName("bug")] string? Bug,
-    [property: JsonPropertyName("expectedCheck")] string ExpectedCheck)
+    [property: JsonPropertyName("expectedCheck")] string ExpectedCheck,
+    [property: JsonPropertyName("strict")] bool Strict = false)
 {
     /// <summary>The fixture's path in the repository.</summary>
     public string Path => Repo.BrokenPlugin(Plugin);

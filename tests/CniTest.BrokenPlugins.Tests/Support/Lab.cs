@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
@@ -7,6 +8,13 @@ namespace CniTest.BrokenPlugins.Tests.Support;
 
 /// <summary>Where one attachment goes: <c>CNI_CONTAINERID</c>, <c>CNI_NETNS</c> and <c>CNI_IFNAME</c>.</summary>
 public sealed record Attachment(string ContainerId, string? Netns, string IfName);
+
+/// <summary>A pod attached by hand: its attachment, the address and gateway its ADD result names, and the result.</summary>
+public sealed record Pod(Attachment Attachment, IPAddress Address, IPAddress? Gateway, JsonObject Result)
+{
+    /// <summary>The pod's network namespace.</summary>
+    public string Netns => Attachment.Netns!;
+}
 
 /// <summary>
 /// A private world for probing one plugin by hand: a fake host namespace (where the plugin runs and puts its host
@@ -36,6 +44,12 @@ public sealed class Lab : IDisposable
 
     public string IpamDir => _host.IpamDir;
 
+    /// <summary>The fake host's network namespace: where plugins run and put their host side.</summary>
+    public string HostNetns => _host.NetnsPath;
+
+    /// <summary>The range of <see cref="PodConf"/>.</summary>
+    public const string PodSubnet = "10.252.0.0/24";
+
     /// <summary>A new sandbox namespace and an attachment into it with a fresh container id.</summary>
     public (ContainerSandbox Sandbox, Attachment Attachment) NewAttachment(string ifName = "eth0")
     {
@@ -53,6 +67,44 @@ public sealed class Lab : IDisposable
         ["ipMasq"] = false,
         ["ipam"] = HostLocal("host-local", "10.252.0.0/24"),
     }.ToJsonString();
+
+    /// <summary>
+    /// A pod-network config for bridge- and ptp-style plugins: a bridge name, the gateway on the host side
+    /// (<c>isGateway</c>), <c>ipMasq</c> as given, and host-local IPAM with a default route.
+    /// </summary>
+    public string PodConf(string plugin, bool ipMasq = false, string version = "1.0.0")
+    {
+        var ipam = HostLocal("host-local", PodSubnet);
+        ipam["routes"] = new JsonArray(new JsonObject { ["dst"] = "0.0.0.0/0" });
+        return new JsonObject
+        {
+            ["cniVersion"] = version,
+            ["name"] = Network,
+            ["type"] = Path.GetFileName(plugin),
+            ["bridge"] = "bp-br0",
+            ["isGateway"] = true,
+            ["ipMasq"] = ipMasq,
+            ["ipam"] = ipam,
+        }.ToJsonString();
+    }
+
+    /// <summary>ADD of a new pod with <paramref name="conf"/> (the probe, not the plugin, fails when ADD does).</summary>
+    public async Task<Pod> AddPodAsync(string plugin, string conf)
+    {
+        var (_, a) = NewAttachment();
+        var add = await CallAsync(plugin, CniCommand.Add, conf, a);
+        var ip = add.Succeeded ? add.SingleObject()?["ips"]?.AsArray().FirstOrDefault() : null;
+        if (ip?["address"] is not { } address)
+        {
+            throw new InvalidOperationException($"probe precondition: ADD with an address failed: {add.Describe()}");
+        }
+
+        return new Pod(a, IPAddress.Parse(address.GetValue<string>().Split('/')[0]),
+            ip["gateway"] is { } gateway ? IPAddress.Parse(gateway.GetValue<string>()) : null, add.SingleObject()!);
+    }
+
+    /// <summary>A namespace beyond the fake host, as the connectivity checks use (the fake host routes to it by default).</summary>
+    public Task<Upstream> UpstreamAsync() => Upstream.AttachAsync(_host, _cancellation);
 
     /// <summary>An ipam-role config: the plugin is its own ipam type; both host-local and static keys present.</summary>
     public string IpamConf(string plugin, string version = "1.0.0")

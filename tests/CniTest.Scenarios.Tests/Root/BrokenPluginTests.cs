@@ -12,17 +12,18 @@ namespace CniTest.Scenarios.Tests.Root;
 /// <summary>
 /// Each deliberately broken plugin (fixtures/broken-plugins, one defect each, drawn from PEERS (b)) fails with
 /// the check its manifest names: some failed check cites the manifest's checklist id. The run is narrowed with
-/// --filter to the checks that enforce that id, which is what a developer chasing that bug would run.
+/// --filter to the checks that enforce that id, which is what a developer chasing that bug would run, and made
+/// --strict where the manifest says so: a SHOULD rule the runtime profile only warns about (net.mtu, net.egress, …).
 /// </summary>
 [Collection(RootCollection.Name)]
 public sealed class BrokenPluginTests
 {
-    public static TheoryData<string, string, string> Fixtures()
+    public static TheoryData<string, string, string, bool> Fixtures()
     {
-        var data = new TheoryData<string, string, string>();
+        var data = new TheoryData<string, string, string, bool>();
         foreach (var entry in Manifest())
         {
-            data.Add(entry["plugin"]!.GetValue<string>(), entry["role"]!.GetValue<string>(), entry["checklistId"]!.GetValue<string>());
+            data.Add(entry["plugin"]!.GetValue<string>(), entry["role"]!.GetValue<string>(), entry["checklistId"]!.GetValue<string>(), Strict(entry));
         }
 
         return data;
@@ -30,7 +31,7 @@ public sealed class BrokenPluginTests
 
     [PrivilegedTheory]
     [MemberData(nameof(Fixtures))]
-    public async Task Run_BrokenPlugin_FailsWithTheIntendedCheck(string plugin, string role, string checklistId)
+    public async Task Run_BrokenPlugin_FailsWithTheIntendedCheck(string plugin, string role, string checklistId, bool strict)
     {
         // Arrange
         PluginRoles.TryParse(role, out var parsedRole);
@@ -40,6 +41,7 @@ public sealed class BrokenPluginTests
             Role = parsedRole,
             Filter = checklistId,
             Timeout = TimeSpan.FromSeconds(2),
+            Policy = new ProfilePolicy(RunProfile.Runtime, strict),
         };
 
         // Act
@@ -64,6 +66,27 @@ public sealed class BrokenPluginTests
         Manifest().Count.Should().BeGreaterThanOrEqualTo(15);
         unenforced.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Manifest_Strict_MarksExactlyTheFixturesWhoseRuleTheRuntimeProfileOnlyWarnsAbout()
+    {
+        // Arrange: a fixture needs --strict when no check enforcing its rule fails it under the default profile
+        var entries = Manifest();
+
+        // Act
+        var wrong = entries.Where(e =>
+        {
+            var id = e["checklistId"]!.GetValue<string>();
+            var failsByDefault = CheckCatalog.All.Where(c => c.Enforces(id)).Any(c => ProfilePolicy.Default.Judge(c.Level, id) == FindingVerdict.Failure)
+                                 || OutputContract.Rules.Any(r => r.ChecklistId == id && ProfilePolicy.Default.Judge(r.Level, id) == FindingVerdict.Failure);
+            return Strict(e) == failsByDefault;
+        }).Select(e => e["plugin"]!.GetValue<string>()).ToList();
+
+        // Assert
+        wrong.Should().BeEmpty("'strict': true belongs exactly to the fixtures whose rule the runtime profile only warns about");
+    }
+
+    private static bool Strict(JsonObject entry) => entry["strict"]?.GetValue<bool>() ?? false;
 
     private static IReadOnlyList<JsonObject> Manifest() =>
         [.. JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.BrokenPluginDir, "manifest.json")))!.AsArray().OfType<JsonObject>()];
