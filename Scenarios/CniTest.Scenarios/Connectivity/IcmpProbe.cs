@@ -36,7 +36,6 @@ public static class IcmpProbe
         }
 
         var id = (ushort)Random.Shared.Next(1, ushort.MaxValue);
-        const ushort Sequence = 1;
         var request = Echo(v6, id, Sequence, payload);
         try
         {
@@ -47,6 +46,21 @@ public static class IcmpProbe
             return new ProbeOutcome(false, sent, $"not sent: {Describe(e)}");
         }
 
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var resending = Resend.UntilAsync(t => socket.SendToAsync(request, new IPEndPoint(to, 0), t), answered.Token);
+        try
+        {
+            return await AwaitAnswerAsync(socket, v6, id, sent, limit, ct);
+        }
+        finally
+        {
+            await answered.CancelAsync();
+            await resending;
+        }
+    }
+
+    private static async Task<ProbeOutcome> AwaitAnswerAsync(Socket socket, bool v6, ushort id, string sent, TimeSpan limit, CancellationToken ct)
+    {
         var buffer = new byte[65536];
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
@@ -77,6 +91,9 @@ public static class IcmpProbe
 
         return new ProbeOutcome(false, sent, $"nothing came back within {limit.TotalSeconds:0.#} s");
     }
+
+    /// <summary>The echo sequence number; copies resent by <see cref="Resend"/> carry the same one.</summary>
+    private const ushort Sequence = 1;
 
     private enum Kind { Other, Reply, Error }
 

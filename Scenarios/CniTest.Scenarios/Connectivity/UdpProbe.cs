@@ -31,11 +31,27 @@ public static class UdpProbe
             return new ProbeOutcome(false, sent, $"not sent: {IcmpProbe.Describe(e)}");
         }
 
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var resending = Resend.UntilAsync(t => client.SendToAsync(payload, new IPEndPoint(to.Address, port), t), answered.Token);
+        try
+        {
+            return await ExchangeAsync(server, client, payload, to, sent, limit, ct, cts.Token, answered.Token);
+        }
+        finally
+        {
+            await answered.CancelAsync();
+            await resending;
+        }
+    }
+
+    private static async Task<ProbeOutcome> ExchangeAsync(Socket server, Socket client, byte[] payload, ProbeEndpoint to, string sent,
+        TimeSpan limit, CancellationToken ct, CancellationToken bound, CancellationToken answered)
+    {
         var buffer = new byte[65536];
         IPEndPoint source;
         try
         {
-            var got = await server.ReceiveFromAsync(buffer, new IPEndPoint(TcpProbe.Any(to.Address), 0), cts.Token);
+            var got = await server.ReceiveFromAsync(buffer, new IPEndPoint(TcpProbe.Any(to.Address), 0), bound);
             source = (IPEndPoint)got.RemoteEndPoint;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -44,10 +60,12 @@ public static class UdpProbe
         }
 
         var seen = TcpProbe.Unmapped(source.Address);
+        // Every further copy that arrives is echoed too, so a lost reply is made good by the next copy.
+        _ = EchoCopiesAsync(server, source, answered);
         try
         {
-            await server.SendToAsync(payload, source, cts.Token);
-            await client.ReceiveAsync(buffer, cts.Token);
+            await server.SendToAsync(payload, source, bound);
+            await client.ReceiveAsync(buffer, bound);
             return new ProbeOutcome(true, sent, $"arrived from the source {seen}; the reply came back", seen);
         }
         catch (SocketException e)
@@ -57,6 +75,22 @@ public static class UdpProbe
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new ProbeOutcome(false, sent, $"arrived from the source {seen}, but the reply did not come back within {limit.TotalSeconds:0.#} s", seen);
+        }
+    }
+
+    private static async Task EchoCopiesAsync(Socket server, IPEndPoint source, CancellationToken stop)
+    {
+        var buffer = new byte[65536];
+        try
+        {
+            while (true)
+            {
+                var got = await server.ReceiveFromAsync(buffer, new IPEndPoint(TcpProbe.Any(source.Address), 0), stop);
+                await server.SendToAsync(buffer.AsMemory(0, got.ReceivedBytes), got.RemoteEndPoint, stop);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
         }
     }
 }
