@@ -32,6 +32,11 @@ internal static class RunCommand
         var report = new Option<string?>("--report") { Description = "Write the results as JSON to this file (schema: cnitest schema report)" };
         var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML to this file" };
         var filter = new Option<string?>("--filter") { Description = "Only checks whose id contains this text, or that enforce this checklist id (e.g. del. or P27; comma-separated alternatives)" };
+        var ipFamily = new Option<string?>("--ip-family")
+        {
+            Description = "Address families of the built-in configs: ipv4, ipv6 or dual [default: dual where the kernel has IPv6, else ipv4]",
+        };
+        ipFamily.AcceptOnlyFromAmong("ipv4", "ipv6", "dual");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -50,7 +55,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, jobs, ipFamily,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -66,6 +71,7 @@ internal static class RunCommand
                 Filter = parse.GetValue(filter),
                 Jobs = parse.GetValue(jobs),
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
+                IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
             var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;
@@ -91,6 +97,22 @@ internal static class RunCommand
         return path is not null && File.Exists(path)
             ? path
             : throw new UsageException($"no --plugin given and our own {name} is not built: run through ./cnitest (it builds it), or name a plugin with --plugin");
+    }
+
+    /// <summary>The <c>--ip-family</c> asked for, or the default with a one-line note when the kernel lacks IPv6.</summary>
+    private static IpFamily IpFamilyOption(CliContext ctx, string? given)
+    {
+        if (IpFamilies.TryParse(given, out var family))
+        {
+            return family; // ipv6 or dual on a kernel without IPv6: the preflight's exit 2 says why
+        }
+
+        if (!IpFamilies.KernelSupportsIpv6)
+        {
+            ctx.Error.WriteLine("cnitest: note: this kernel has no IPv6, so the built-in configs are IPv4 only");
+        }
+
+        return IpFamilies.Default;
     }
 
     private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CancellationToken ct)

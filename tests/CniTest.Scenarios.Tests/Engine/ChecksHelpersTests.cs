@@ -79,8 +79,9 @@ public sealed class ChecksHelpersTests
 
         // Assert
         second.Name.Should().Be(DefaultNetworks.SecondNetworkName);
-        second.Subject.Config.ToJsonString().Should().Contain(DefaultNetworks.SecondSubnet).And.Contain("10.98.0.250/24").And.NotContain("10.99.");
-        second.StaticAddresses().Should().Equal("10.98.0.250");
+        second.Subject.Config.ToJsonString().Should().Contain(DefaultNetworks.SecondSubnet).And.Contain("10.98.0.250/24").And.NotContain("10.99.")
+            .And.Contain(DefaultNetworks.SecondSubnet6).And.Contain("fd00:98::250/64").And.NotContain("fd00:99:");
+        second.StaticAddresses().Should().Equal("10.98.0.250", "fd00:98::250");
     }
 
     [Fact]
