@@ -79,6 +79,7 @@ public sealed class FakeHost : IDisposable
             // The pin lives in the host's directory tree; Dispose unmounts it with everything else.
             var netns = NetworkNamespace.Create(Path.Combine(netnsDir, "host"));
             host = new FakeHost(dir, netns.Path, mntns);
+            Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
 
             LiveSandboxes.Add(host);
             Directory.CreateDirectory(host.IpamDir);
@@ -119,6 +120,8 @@ public sealed class FakeHost : IDisposable
         {
             _sandboxes.Add(sandbox);
         }
+
+        Ipv6Sysctls.DisableDad(ns); // before the plugin moves a link in: no tentative addresses (see there)
 
         return sandbox;
     }
