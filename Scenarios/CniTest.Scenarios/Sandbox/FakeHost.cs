@@ -79,9 +79,9 @@ public sealed class FakeHost : IDisposable
             // The pin lives in the host's directory tree; Dispose unmounts it with everything else.
             var netns = NetworkNamespace.Create(Path.Combine(netnsDir, "host"));
             host = new FakeHost(dir, netns.Path, mntns);
-            Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
 
             LiveSandboxes.Add(host);
+            Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
             Directory.CreateDirectory(host.IpamDir);
             await host.SetUpLinksAsync(masterLinks, ct);
             return host;
