@@ -46,6 +46,11 @@ internal static class RunCommand
             DefaultValueFactory = _ => 1,
         };
         nodes.AcceptOnlyFromAmong("1", "2");
+        var ipFamily = new Option<string?>("--ip-family")
+        {
+            Description = "Address families of the built-in configs: ipv4, ipv6 or dual [default: dual where the kernel has IPv6, else ipv4]",
+        };
+        ipFamily.AcceptOnlyFromAmong("ipv4", "ipv6", "dual");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -64,7 +69,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, hostProfile, nodes, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, jobs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -82,6 +87,7 @@ internal static class RunCommand
                 HostProfile = parse.GetValue(hostProfile) == "docker" ? HostProfile.Docker : HostProfile.Plain,
                 Nodes = parse.GetValue(nodes),
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
+                IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
             var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;
@@ -107,6 +113,22 @@ internal static class RunCommand
         return path is not null && File.Exists(path)
             ? path
             : throw new UsageException($"no --plugin given and our own {name} is not built: run through ./cnitest (it builds it), or name a plugin with --plugin");
+    }
+
+    /// <summary>The <c>--ip-family</c> asked for, or the default with a one-line note when the kernel lacks IPv6.</summary>
+    private static IpFamily IpFamilyOption(CliContext ctx, string? given)
+    {
+        if (IpFamilies.TryParse(given, out var family))
+        {
+            return family; // ipv6 or dual on a kernel without IPv6: the preflight's exit 2 says why
+        }
+
+        if (!IpFamilies.KernelSupportsIpv6)
+        {
+            ctx.Error.WriteLine("cnitest: note: this kernel has no IPv6, so the built-in configs are IPv4 only");
+        }
+
+        return IpFamilies.Default;
     }
 
     private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CancellationToken ct)

@@ -95,6 +95,9 @@ internal static class AddChecks
             views.Add((iface, view, where));
         }
 
+        // Every address of every family the result holds is looked up; the IPv6 link-local addresses the kernel adds
+        // by itself are not the plugin's and are never expected in a result.
+        var verified = new List<string>();
         foreach (var (ip, i) in result.IPs.Select((ip, i) => (ip, i)))
         {
             var text = ResultView.Text(ip.Address);
@@ -110,30 +113,56 @@ internal static class AddChecks
 
                 var iface = result.Interfaces[index];
                 var seen = views.FirstOrDefault(v => v.Iface == iface);
-                if (seen.View is not null && seen.View.Link(iface.Name) is { } link && !link.Addresses.Contains(text))
+                if (seen.View?.Link(iface.Name) is not { } link)
+                {
+                    continue; // the missing link is reported above
+                }
+
+                if (!ResultView.Holds(link.Addresses, ip.Address))
                 {
                     ctx.Report("P14", RuleLevel.Must, $"the result puts {text} on {iface.Name}, but {seen.Where} link {iface.Name} has {(link.Addresses.Count == 0 ? "no address" : string.Join(", ", link.Addresses))}", add.Subject);
+                    continue;
                 }
+
+                verified.Add($"{text} on {iface.Name}");
             }
-            else if (ctx.Plan.Role == PluginRole.Interface && !sandbox.Links.Any(l => l.Addresses.Contains(text)) && !host.Links.Any(l => l.Addresses.Contains(text)))
+            else if (ctx.Plan.Role == PluginRole.Interface)
             {
-                ctx.Report("P14", RuleLevel.Must, $"the result hands out {text}, but no link in the sandbox or the fake host has it", add.Subject);
+                var holder = sandbox.Links.Concat(host.Links).FirstOrDefault(l => ResultView.Holds(l.Addresses, ip.Address));
+                if (holder is null)
+                {
+                    ctx.Report("P14", RuleLevel.Must, $"the result hands out {text}, but no link in the sandbox or the fake host has it", add.Subject);
+                    continue;
+                }
+
+                verified.Add($"{text} on {holder.Name}");
             }
         }
 
+        var routes = new List<string>();
         foreach (var route in result.Routes)
         {
             var dst = route.Dst.ToString();
             var found = sandbox.Routes.Any(r => ResultView.SameNetwork(ResultView.RouteDst(r.Dst), dst)
-                                                && (route.Gateway is null || r.Gateway == route.Gateway.ToString()));
+                                                && (route.Gateway is null || ResultView.SameAddress(r.Gateway, route.Gateway)));
             if (!found)
             {
                 ctx.Report("P14", RuleLevel.Must, $"the result lists the route {dst}{(route.Gateway is null ? "" : " via " + route.Gateway)}, but the sandbox has no such route", add.Subject);
+                continue;
             }
+
+            routes.Add(dst);
         }
 
-        ctx.Note($"verified {result.Interfaces.Count} interface(s), {result.IPs.Count} address(es) and {result.Routes.Count} route(s) against the kernel");
+        ctx.Note($"verified against the kernel: {ResultView.List([.. GroupByLink(verified)])}; " +
+                 $"{(routes.Count == 0 ? "no route" : $"route{(routes.Count == 1 ? "" : "s")} {ResultView.List(routes)}")} in the sandbox; " +
+                 $"{result.Interfaces.Count} interface(s) with their MACs");
     }
+
+    /// <summary>"10.99.0.2/24 on eth0" and "fd00:99::2/64 on eth0" become "10.99.0.2/24 and fd00:99::2/64 on eth0".</summary>
+    private static IEnumerable<string> GroupByLink(IReadOnlyList<string> verified) => verified.Count == 0
+        ? ["no address"]
+        : verified.Select(v => v.Split(" on ", 2)).GroupBy(p => p[1]).Select(g => $"{ResultView.List([.. g.Select(p => p[0])])} on {g.Key}");
 
     private static async Task IfNameAsync(CheckContext ctx)
     {

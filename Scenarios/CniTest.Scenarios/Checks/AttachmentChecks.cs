@@ -78,12 +78,15 @@ internal static class AttachmentChecks
         ctx.Note($"addresses {Join(a1)} and {Join(a2)}; the first attachment was untouched by the second's ADD and DEL");
     }
 
-    /// <summary>What must stay as it is for an attachment: its interface's addresses in the sandbox, or its IPAM files.</summary>
+    /// <summary>
+    /// What must stay as it is for an attachment: its interface's addresses in the sandbox (of every family, but not
+    /// the IPv6 link-local ones the kernel adds by itself), or its IPAM files.
+    /// </summary>
     private static async Task<(IReadOnlyList<string> Addresses, StateSnapshot Files)> ObserveAsync(CheckContext ctx, Attachment a)
     {
-        var addresses = ctx.Plan.Role == PluginRole.Ipam
+        IReadOnlyList<string> addresses = ctx.Plan.Role == PluginRole.Ipam
             ? []
-            : (await NetnsView.ReadAsync(a.Sandbox.Path, ctx.Ct)).Link(a.IfName)?.Addresses ?? [];
+            : [.. (await NetnsView.ReadAsync(a.Sandbox.Path, ctx.Ct)).Addresses.Where(x => x.Link == a.IfName && x.Scope != "link").Select(x => x.Cidr)];
         return (addresses, StateSnapshot.Files(ctx.Host.StateFileRoots));
     }
 

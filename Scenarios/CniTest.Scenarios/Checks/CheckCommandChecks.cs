@@ -27,7 +27,17 @@ internal static class CheckCommandChecks
             Level = RuleLevel.Should,
             Roles = CheckDefinition.Only(PluginRole.Interface),
             SkipWhen = (plan, v) => NoCheck(plan, v) ?? (plan.Traits.CreatesInterface ? null : AddChecks.NotCreating(plan)),
-            Body = ctx => DriftAsync(ctx, removeAddress: true),
+            Body = ctx => DriftAsync(ctx, Drift.Address),
+        },
+        new()
+        {
+            Id = "check.ipv6-address-removed",
+            Title = "CHECK fails when the IPv6 address the result lists on the interface was removed and its IPv4 address kept",
+            Rule = "P33",
+            Level = RuleLevel.Should,
+            Roles = CheckDefinition.Only(PluginRole.Interface),
+            SkipWhen = (plan, v) => NoCheck(plan, v) ?? (plan.Traits.CreatesInterface ? null : AddChecks.NotCreating(plan)) ?? SingleFamily(plan),
+            Body = ctx => DriftAsync(ctx, Drift.Ipv6Address),
         },
         new()
         {
@@ -37,9 +47,17 @@ internal static class CheckCommandChecks
             Level = RuleLevel.Should,
             Roles = CheckDefinition.Only(PluginRole.Interface),
             SkipWhen = (plan, v) => NoCheck(plan, v) ?? (plan.Traits.CreatesInterface ? null : AddChecks.NotCreating(plan)),
-            Body = ctx => DriftAsync(ctx, removeAddress: false),
+            Body = ctx => DriftAsync(ctx, Drift.Interface),
         },
     ];
+
+    /// <summary>Why a built-in config of one family has nothing for the IPv6 drift check; null for dual and user configs.</summary>
+    private static string? SingleFamily(RunPlan plan) => !plan.Network.IsBuiltIn ? null : plan.Options.IpFamily switch
+    {
+        IpFamily.Ipv4 => "--ip-family ipv4: the built-in config hands out no IPv6 address",
+        IpFamily.Ipv6 => "--ip-family ipv6: the only address is IPv6, and check.address-removed removes it",
+        _ => null,
+    };
 
     private static string? NoCheck(RunPlan plan, string version) =>
         SpecVersions.HasCheck(version) ? null : $"CHECK exists from 0.4.0 on; this run's version is {version}";
@@ -52,38 +70,45 @@ internal static class CheckCommandChecks
         ctx.Note("CHECK passed");
     }
 
-    private static async Task DriftAsync(CheckContext ctx, bool removeAddress)
+    /// <summary>What is taken away before CHECK.</summary>
+    private enum Drift
+    {
+        /// <summary>The first address the result puts on the interface (the IPv4 one of a dual-stack result).</summary>
+        Address,
+        /// <summary>An IPv6 address, while an address of the other family stays: a CHECK that looks at IPv4 only misses it.</summary>
+        Ipv6Address,
+        /// <summary>The interface itself.</summary>
+        Interface,
+    }
+
+    private static async Task DriftAsync(CheckContext ctx, Drift kind)
     {
         var a = ctx.NewAttachment();
         ctx.Require(await ctx.AddAsync(a), "ADD", "P33", RuleLevel.Must);
         string drift;
-        if (removeAddress)
-        {
-            var result = ResultView.Read(a.Result, ctx.Version, out _);
-            int? index = null;
-            for (var n = 0; n < (result?.Interfaces.Count ?? 0); n++)
-            {
-                if (result!.Interfaces[n].Name == a.IfName && !string.IsNullOrEmpty(result.Interfaces[n].Sandbox))
-                {
-                    index = n;
-                }
-            }
-
-            // An address without an interface index belongs to the container interface by convention.
-            var ip = result?.IPs.FirstOrDefault(x => index is not null && x.Interface == index)
-                     ?? result?.IPs.FirstOrDefault(x => x.Interface is null);
-            if (ip is null)
-            {
-                ctx.Skip($"the ADD result puts no address on {a.IfName}, so there is none to remove");
-            }
-
-            drift = $"{ResultView.Text(ip.Address)} was removed from {a.IfName}";
-            await a.Sandbox.IpBatchAsync($"address del {ResultView.Text(ip.Address)} dev {a.IfName}\n", ctx.Ct);
-        }
-        else
+        if (kind == Drift.Interface)
         {
             drift = $"{a.IfName} was deleted";
             await a.Sandbox.IpBatchAsync($"link del {a.IfName}\n", ctx.Ct);
+        }
+        else
+        {
+            var addresses = AddressesOn(ctx, a);
+            var candidates = kind == Drift.Address ? addresses : [.. addresses.Where(x => ResultView.IsIpv6(x.Address))];
+            if (candidates.Count == 0)
+            {
+                ctx.Skip($"the ADD result puts no {(kind == Drift.Address ? "" : "IPv6 ")}address on {a.IfName}, so there is none to remove");
+            }
+
+            if (kind == Drift.Ipv6Address && addresses.All(x => ResultView.IsIpv6(x.Address)))
+            {
+                ctx.Skip($"the ADD result puts only IPv6 addresses on {a.IfName}; check.address-removed removes one");
+            }
+
+            var text = ResultView.Text(candidates[0]);
+            drift = kind == Drift.Address ? $"{text} was removed from {a.IfName}"
+                : $"{text} was removed from {a.IfName} ({ResultView.List([.. addresses.Where(x => !ResultView.IsIpv6(x.Address)).Select(ResultView.Text)])} kept)";
+            await a.Sandbox.IpBatchAsync($"address del {text} dev {a.IfName}\n", ctx.Ct);
         }
 
         var check = await ctx.CheckAsync(a);
@@ -93,5 +118,24 @@ internal static class CheckCommandChecks
         }
 
         ctx.Note($"after {drift}, CHECK failed: {(check.Subject is { } s ? ctx.Describe(s) : "a partner failed")}");
+    }
+
+    /// <summary>The addresses the ADD result puts on the attachment's interface, in result order.</summary>
+    private static IReadOnlyList<Harness.Results.Cidr> AddressesOn(CheckContext ctx, Attachment a)
+    {
+        var result = ResultView.Read(a.Result, ctx.Version, out _);
+        int? index = null;
+        for (var n = 0; n < (result?.Interfaces.Count ?? 0); n++)
+        {
+            if (result!.Interfaces[n].Name == a.IfName && !string.IsNullOrEmpty(result.Interfaces[n].Sandbox))
+            {
+                index = n;
+            }
+        }
+
+        // An address without an interface index belongs to the container interface by convention.
+        var ips = result?.IPs ?? [];
+        var onInterface = ips.Where(x => index is not null && x.Interface == index).ToList();
+        return [.. (onInterface.Count > 0 ? onInterface : ips.Where(x => x.Interface is null)).Select(x => x.Address)];
     }
 }

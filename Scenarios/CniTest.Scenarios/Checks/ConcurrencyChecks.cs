@@ -45,8 +45,10 @@ internal static class ConcurrencyChecks
         }
 
         var configured = ctx.Plan.Network.StaticAddresses();
-        var duplicates = attachments
+        var handedOut = attachments
             .SelectMany(a => ResultView.Addresses(ResultView.Read(a.SubjectResult, ctx.Version, out _)).Where(ResultView.IsPooled).Select(ip => (a, ip)))
+            .ToList();
+        var duplicates = handedOut
             .GroupBy(x => x.ip)
             .Where(g => g.Count() > 1 && !configured.Contains(g.Key.ToString()))
             .ToList();
@@ -71,6 +73,8 @@ internal static class ConcurrencyChecks
             ctx.Fail("P8", RuleLevel.Must, $"after {n} parallel ADDs and DELs the fake host still has: {string.Join("; ", leaked)}");
         }
 
-        ctx.Note($"{n} parallel ADDs and DELs succeeded with distinct addresses and left nothing");
+        var families = handedOut.GroupBy(x => ResultView.IsIpv6(x.ip) ? "IPv6" : "IPv4").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}").ToList();
+        ctx.Note($"{n} parallel ADDs and DELs succeeded with distinct addresses ({(families.Count == 0 ? "none handed out" : string.Join(", ", families))}) and left nothing");
     }
 }

@@ -166,13 +166,13 @@ internal static class DelChecks
             ctx.Skip("with --config there is no generic way to make an IPAM plugin's ADD fail");
         }
 
-        // A /30 range holds one usable address: the first attachment takes it and the second ADD must fail.
+        // One usable address per family: the first attachment takes it and the second ADD must fail.
         var first = ctx.NewAttachment();
         var second = ctx.NewAttachment();
         byte[] Request(Attachment a)
         {
             var request = ctx.SubjectRequest(a);
-            request["ipam"]!["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = "10.99.0.0/30" }));
+            request["ipam"]!["ranges"] = DefaultNetworks.ExhaustedRanges(ctx.Plan.Options.IpFamily);
             return CheckContext.Encode(request);
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Results;
 using CniTest.Harness.Results.V100;
@@ -37,10 +38,35 @@ internal static class ResultView
     /// from a shared pool, so two attachments having them is no conflict.
     /// </summary>
     public static bool IsPooled(IPAddress ip) => !IPAddress.IsLoopback(ip) && !ip.IsIPv6LinkLocal
-        && !(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.GetAddressBytes() is [169, 254, ..]);
+        && !(ip.AddressFamily == AddressFamily.InterNetwork && ip.GetAddressBytes() is [169, 254, ..]);
 
     /// <summary>"address/prefix" in the kernel's text form (IPv6 compressed the same way as <c>ip</c> prints it).</summary>
     public static string Text(Cidr cidr) => $"{cidr.Address}/{cidr.PrefixLength}";
+
+    /// <summary>True for an IPv6 address (IPv4-mapped ones count as IPv4, as the kernel sees them).</summary>
+    public static bool IsIpv6(IPAddress ip) => ip.AddressFamily == AddressFamily.InterNetworkV6 && !ip.IsIPv4MappedToIPv6;
+
+    /// <summary>
+    /// True when the kernel's "address/prefix" strings hold <paramref name="cidr"/>, compared as addresses (so an
+    /// IPv6 address written uncompressed or in capitals still matches what <c>ip</c> prints).
+    /// </summary>
+    public static bool Holds(IEnumerable<string> kernelCidrs, Cidr cidr) =>
+        kernelCidrs.Any(k => Cidr.TryParse(k, out var c) && c.PrefixLength == cidr.PrefixLength && Same(c.Address, cidr.Address));
+
+    /// <summary>True when the kernel's gateway text names the same address as <paramref name="gateway"/>.</summary>
+    public static bool SameAddress(string? kernel, IPAddress gateway) =>
+        IPAddress.TryParse(kernel, out var k) && Same(k, gateway);
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "nothing",
+        1 => items[0],
+        _ => $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}",
+    };
+
+    private static bool Same(IPAddress a, IPAddress b) =>
+        (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Equals(b.IsIPv4MappedToIPv6 ? b.MapToIPv4() : b);
 
     /// <summary>Normalises a kernel route destination ("10.0.0.1" means /32).</summary>
     public static string RouteDst(string dst) =>

@@ -23,13 +23,19 @@ internal static partial class Preflight
     {
         PrivateStateMounts.EnsureRoot();
         CheckPluginFile(options.PluginPath);
+        if (options.IpFamily.HasIpv6() && !IpFamilies.KernelSupportsIpv6)
+        {
+            throw new EnvironmentProblemException(
+                $"--ip-family {IpFamilies.Name(options.IpFamily)} needs IPv6, which this kernel lacks (no /proc/sys/net/ipv6); use --ip-family ipv4");
+        }
+
         var pluginDir = Path.GetDirectoryName(options.PluginPath)!;
         var partnerDirs = options.PartnerPath ?? ["/usr/lib/cni", "/opt/cni/bin"];
         IReadOnlyList<string> cniPath = [pluginDir, .. partnerDirs.Where(d => d != pluginDir)];
         var network = options.ConfigPath is null
             // With two nodes pods must reach pods on the other node by their own addresses (host-gw): the built-in
             // config then does not masquerade, as ipMasq would rewrite traffic between the nodes' pod ranges too.
-            ? DefaultNetworks.For(options.Role, options.PluginPath, cniPath).Masquerading(options.Nodes < 2)
+            ? DefaultNetworks.For(options.Role, options.PluginPath, cniPath, options.IpFamily).Masquerading(options.Nodes < 2)
             : UserNetwork.Load(options.ConfigPath, options.Role, options.PluginPath, cniPath);
 
         var host = await FakeHost.CreateAsync(runDir.Path, "preflight", network.MasterLinks, ct);

@@ -42,4 +42,7 @@ public sealed record RunOptions
 
     /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
     public int ParallelAttachments { get; init; } = 8;
+
+    /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
+    public IpFamily IpFamily { get; init; } = IpFamilies.Default;
 }

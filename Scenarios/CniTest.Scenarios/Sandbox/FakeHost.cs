@@ -82,6 +82,7 @@ public sealed class FakeHost : IDisposable
             host = new FakeHost(dir, netns.Path, mntns);
 
             LiveSandboxes.Add(host);
+            Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
             Directory.CreateDirectory(host.IpamDir);
             await host.SetUpLinksAsync(masterLinks, ct);
             return host;
@@ -120,6 +121,8 @@ public sealed class FakeHost : IDisposable
         {
             _sandboxes.Add(sandbox);
         }
+
+        Ipv6Sysctls.DisableDad(ns); // before the plugin moves a link in: no tentative addresses (see there)
 
         return sandbox;
     }

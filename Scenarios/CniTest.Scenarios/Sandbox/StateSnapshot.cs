@@ -19,20 +19,25 @@ public sealed class StateSnapshot
     /// <summary>Items of this snapshot that <paramref name="later"/> no longer has.</summary>
     public IReadOnlyList<string> RemovedIn(StateSnapshot later) => [.. Items.Where(i => !later.Items.Contains(i)).Order(StringComparer.Ordinal)];
 
-    /// <summary>Snapshot of links, addresses, routes, iptables and nft rules in a namespace, plus files under <paramref name="fileRoots"/>.</summary>
+    /// <summary>
+    /// Snapshot of links, addresses, routes, iptables, ip6tables (where the kernel has IPv6) and nft rules in a
+    /// namespace, plus files under <paramref name="fileRoots"/>. With the nft backend of iptables the nft ruleset
+    /// already shows both families; ip6tables-save covers the legacy backend.
+    /// </summary>
     /// <param name="netnsPath">The namespace to read (read-only commands only); null reads this process's own.</param>
     /// <param name="fileRoots">Directories whose files are plugin state (IPAM data, private /var/lib and /run).</param>
-    /// <param name="withRules">Also read iptables-save and nft (costs two more processes).</param>
+    /// <param name="withRules">Also read iptables-save, ip6tables-save and nft (costs two or three more processes).</param>
     /// <param name="ct">Cancels the helper commands.</param>
     public static async Task<StateSnapshot> TakeAsync(string? netnsPath, IReadOnlyList<string> fileRoots, bool withRules = true,
         CancellationToken ct = default)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
         var viewTask = NetnsView.ReadAsync(netnsPath, ct);
-        Task<CommandOutput>? iptables = null, nft = null;
+        Task<CommandOutput>? iptables = null, ip6tables = null, nft = null;
         if (withRules)
         {
             iptables = HelperCommand.RunAsync(netnsPath, "iptables-save", [], null, ct);
+            ip6tables = Model.IpFamilies.KernelSupportsIpv6 ? HelperCommand.RunAsync(netnsPath, "ip6tables-save", [], null, ct) : null;
             nft = HelperCommand.RunAsync(netnsPath, "nft", ["list", "ruleset"], null, ct);
         }
 
@@ -40,6 +45,11 @@ public sealed class StateSnapshot
         if (iptables is not null && nft is not null)
         {
             AddIptablesItems((await iptables).Stdout, items);
+            if (ip6tables is not null)
+            {
+                AddIptablesItems((await ip6tables).Stdout, items, tool: "ip6tables");
+            }
+
             AddNftItems((await nft).Stdout, items);
         }
 
@@ -55,10 +65,20 @@ public sealed class StateSnapshot
     /// <param name="netnsPath">The namespace to read; null reads this process's own.</param>
     /// <param name="table">The iptables table (nat, filter, mangle, …).</param>
     /// <param name="ct">Cancels the helper command.</param>
-    public static async Task<IReadOnlyList<string>> IptablesAsync(string? netnsPath, string table, CancellationToken ct = default)
+    public static Task<IReadOnlyList<string>> IptablesAsync(string? netnsPath, string table, CancellationToken ct = default) =>
+        RulesAsync("iptables", netnsPath, table, ct);
+
+    /// <summary>The same as <see cref="IptablesAsync"/> for IPv6: one <c>ip6tables-save -t TABLE</c>, items "ip6tables nat …".</summary>
+    /// <param name="netnsPath">The namespace to read; null reads this process's own.</param>
+    /// <param name="table">The ip6tables table (nat, filter, mangle, …).</param>
+    /// <param name="ct">Cancels the helper command.</param>
+    public static Task<IReadOnlyList<string>> Ip6tablesAsync(string? netnsPath, string table, CancellationToken ct = default) =>
+        RulesAsync("ip6tables", netnsPath, table, ct);
+
+    private static async Task<IReadOnlyList<string>> RulesAsync(string tool, string? netnsPath, string table, CancellationToken ct)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
-        AddIptablesItems(await HelperCommand.RunCheckedAsync(netnsPath, "iptables-save", ["-t", table], ct: ct), items, builtInChains: false);
+        AddIptablesItems(await HelperCommand.RunCheckedAsync(netnsPath, tool + "-save", ["-t", table], ct: ct), items, builtInChains: false, tool);
         return [.. items.Order(StringComparer.Ordinal)];
     }
 
@@ -107,7 +127,7 @@ public sealed class StateSnapshot
         }
     }
 
-    internal static void AddIptablesItems(string save, HashSet<string> items, bool builtInChains = true)
+    internal static void AddIptablesItems(string save, HashSet<string> items, bool builtInChains = true, string tool = "iptables")
     {
         var table = "";
         foreach (var raw in save.Split('\n'))
@@ -122,12 +142,12 @@ public sealed class StateSnapshot
                 var chain = line[1..].Split(' '); // ":NAME POLICY [packets:bytes]"; a chain someone created has policy "-"
                 if (builtInChains || chain.ElementAtOrDefault(1) == "-")
                 {
-                    items.Add($"iptables {table} chain {chain[0]}");
+                    items.Add($"{tool} {table} chain {chain[0]}");
                 }
             }
             else if (line.StartsWith("-A", StringComparison.Ordinal))
             {
-                items.Add($"iptables {table} {line}");
+                items.Add($"{tool} {table} {line}");
             }
         }
     }

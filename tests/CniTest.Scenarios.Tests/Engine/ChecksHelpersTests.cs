@@ -79,8 +79,38 @@ public sealed class ChecksHelpersTests
 
         // Assert
         second.Name.Should().Be(DefaultNetworks.SecondNetworkName);
-        second.Subject.Config.ToJsonString().Should().Contain(DefaultNetworks.SecondSubnet).And.Contain("10.98.0.250/24").And.NotContain("10.99.");
-        second.StaticAddresses().Should().Equal("10.98.0.250");
+        second.Subject.Config.ToJsonString().Should().Contain(DefaultNetworks.SecondSubnet).And.Contain("10.98.0.250/24").And.NotContain("10.99.")
+            .And.Contain(DefaultNetworks.SecondSubnet6).And.Contain("fd00:98::250/64").And.NotContain("fd00:99:");
+        second.StaticAddresses().Should().Equal("10.98.0.250", "fd00:98::250");
+    }
+
+    [Theory]
+    [InlineData("fd00:99::2/64", "fd00:99:0:0:0:0:0:2/64", true)]
+    [InlineData("fd00:99::2/64", "FD00:99::2/64", true)]
+    [InlineData("fd00:99::2/64", "fd00:99::2/128", false)]
+    [InlineData("10.99.0.2/24", "10.99.0.2/24", true)]
+    [InlineData("fd00:99::3/64", "fd00:99::2/64", false)]
+    public void Holds_KernelAddress_ComparesAddressesNotText(string kernel, string result, bool expected)
+    {
+        // Act
+        var holds = ResultView.Holds([kernel], CniTest.Harness.Results.Cidr.Parse(result));
+
+        // Assert
+        holds.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("fd00:99::1", "fd00:99:0::1", true)]
+    [InlineData("10.99.0.1", "10.99.0.1", true)]
+    [InlineData(null, "10.99.0.1", false)]
+    [InlineData("fd00:99::1", "fd00:98::1", false)]
+    public void SameAddress_KernelGateway_ComparesAddresses(string? kernel, string gateway, bool expected)
+    {
+        // Act
+        var same = ResultView.SameAddress(kernel, IPAddress.Parse(gateway));
+
+        // Assert
+        same.Should().Be(expected);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class RunCommandTests
     [InlineData("run --plugin /usr/lib/cni/bridge --profile loose")]
     [InlineData("run --plugin /usr/lib/cni/bridge --jobs 0")]
     [InlineData("run --plugin /usr/lib/cni/bridge --timeout -1")]
+    [InlineData("run --plugin /usr/lib/cni/bridge --ip-family ipv5")]
     public async Task RunAsync_BadUsage_ExitsTwo(string args)
     {
         // Arrange
@@ -52,7 +53,7 @@ public sealed class RunCommandTests
         await CliApp.RunAsync(["run", "--help"], ctx);
 
         // Assert
-        foreach (var option in new[] { "--plugin", "--role", "--config", "--cni-version", "--timeout", "--profile", "--strict", "--report", "--junit", "--filter", "--jobs" })
+        foreach (var option in new[] { "--plugin", "--role", "--config", "--cni-version", "--timeout", "--profile", "--strict", "--report", "--junit", "--filter", "--jobs", "--ip-family" })
         {
             output.ToString().Should().Contain(option);
         }

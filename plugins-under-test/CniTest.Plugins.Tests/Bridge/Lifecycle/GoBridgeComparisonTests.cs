@@ -9,8 +9,9 @@ namespace CniTest.Plugins.Tests.Bridge.Lifecycle;
 
 /// <summary>
 /// The same configuration through Go's bridge (Debian 1.1.1) in one fake host and through cnitest-bridge in
-/// another: after ADD, and again after DEL, both hosts and both containers look the same to iproute2 and
-/// iptables-save (veth names and MACs aside), and the results have the same content.
+/// another: after ADD, and again after DEL, both hosts and both containers look the same to iproute2,
+/// iptables-save and ip6tables-save (veth names and MACs aside), and the results have the same content; with an IPv4
+/// and an IPv6 range too (issue 10).
 /// </summary>
 public sealed class GoBridgeComparisonTests : IAsyncLifetime
 {
@@ -31,17 +32,24 @@ public sealed class GoBridgeComparisonTests : IAsyncLifetime
     }
 
     [PrivilegedTheory(Timeout = 120_000)]
-    [InlineData("0.3.1", "\"isDefaultGateway\":true,\"ipMasq\":true,\"mtu\":1400,\"hairpinMode\":true,")]
-    [InlineData("1.0.0", "\"ipMasq\":false,\"promiscMode\":true,")]
-    [InlineData("0.2.0", "\"isDefaultGateway\":true,")]
-    public async Task Add_SameConfig_SameStateAsGoBridge(string version, string options)
+    [InlineData("0.3.1", "\"isDefaultGateway\":true,\"ipMasq\":true,\"mtu\":1400,\"hairpinMode\":true,", false)]
+    [InlineData("1.0.0", "\"ipMasq\":false,\"promiscMode\":true,", false)]
+    [InlineData("0.2.0", "\"isDefaultGateway\":true,", false)]
+    [InlineData("1.0.0", "\"ipMasq\":true,", true)]
+    [InlineData("0.3.1", "\"ipMasq\":true,\"mtu\":1400,\"hairpinMode\":true,", true)]
+    [InlineData("0.2.0", "", true)]
+    public async Task Add_SameConfig_SameStateAsGoBridge(string version, string options, bool dualStack)
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         var goContainer = _goHost.NewSandbox("c1");
         var ourContainer = _ourHost.NewSandbox("c1");
-        var goList = BridgeRuntime.Conf(BridgeConfs.HostLocal(_goHost, version, type: "bridge", extra: options));
-        var ourList = BridgeRuntime.Conf(BridgeConfs.HostLocal(_ourHost, version, extra: options));
+        var goList = BridgeRuntime.Conf(dualStack
+            ? BridgeConfs.DualStack(_goHost, version, ipam: "host-local", type: "bridge", extra: options)
+            : BridgeConfs.HostLocal(_goHost, version, type: "bridge", extra: options));
+        var ourList = BridgeRuntime.Conf(dualStack
+            ? BridgeConfs.DualStack(_ourHost, version, ipam: "host-local", extra: options)
+            : BridgeConfs.HostLocal(_ourHost, version, extra: options));
         var goRuntime = _goHost.Runtime(cache: false);
         var ourRuntime = _ourHost.Runtime(cache: false);
 
@@ -53,7 +61,9 @@ public sealed class GoBridgeComparisonTests : IAsyncLifetime
         (await NetworkState.OfAsync(_ourHost.NetnsPath)).Should().Equal((await NetworkState.OfAsync(_goHost.NetnsPath)));
         (await NetworkState.OfAsync(ourContainer.Path, "eth0")).Should().Equal((await NetworkState.OfAsync(goContainer.Path, "eth0")));
         (await StateSnapshot.IptablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.IptablesAsync(_goHost.NetnsPath, "nat")));
+        (await StateSnapshot.Ip6tablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.Ip6tablesAsync(_goHost.NetnsPath, "nat")));
         Normalize(ourResult, ourContainer.Path).Should().Be(Normalize(goResult, goContainer.Path));
+        (await NetnsView.ReadAsync(ourContainer.Path)).GlobalAddresses.Should().HaveCount(dualStack ? 2 : 1);
 
         // Act
         await goRuntime.DelNetworkListAsync(goList, new RuntimeConf("c1", goContainer.Path, "eth0"), ct);
@@ -63,6 +73,7 @@ public sealed class GoBridgeComparisonTests : IAsyncLifetime
         (await NetworkState.OfAsync(_ourHost.NetnsPath)).Should().Equal((await NetworkState.OfAsync(_goHost.NetnsPath)));
         (await NetworkState.OfAsync(ourContainer.Path)).Should().Equal((await NetworkState.OfAsync(goContainer.Path)));
         (await StateSnapshot.IptablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.IptablesAsync(_goHost.NetnsPath, "nat")));
+        (await StateSnapshot.Ip6tablesAsync(_ourHost.NetnsPath, "nat")).Should().Equal((await StateSnapshot.Ip6tablesAsync(_goHost.NetnsPath, "nat")));
         _ourHost.IpamReservations().Should().Equal(_goHost.IpamReservations());
     }
 

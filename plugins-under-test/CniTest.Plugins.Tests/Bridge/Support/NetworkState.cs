@@ -49,6 +49,7 @@ public static class NetworkState
         }
 
         lines.Add("sysctl ip_forward=" + await SysctlAsync(netnsPath, "ipv4/ip_forward"));
+        lines.Add("sysctl ipv6 forwarding=" + await SysctlAsync(netnsPath, "ipv6/conf/all/forwarding"));
         if (ifNameForSysctls is not null)
         {
             lines.Add("sysctl arp_notify=" + await SysctlAsync(netnsPath, $"ipv4/conf/{ifNameForSysctls}/arp_notify"));
