@@ -1,3 +1,4 @@
+using CniTest.Harness.Operations;
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
 
@@ -16,10 +17,10 @@ public static class ConcurrencyProbes
     public static Task<Evidence> IpamAdds(Lab lab, string plugin)
     {
         var (sandbox, _) = lab.NewAttachment();
-        return ParallelAdds(lab, plugin, lab.IpamConf(plugin), i => new Attachment($"bp-ipam{i}", sandbox.Path, "eth0"));
+        return ParallelAdds(lab, plugin, lab.IpamConf(plugin), i => new RuntimeConf($"bp-ipam{i}", sandbox.Path, "eth0"));
     }
 
-    private static async Task<Evidence> ParallelAdds(Lab lab, string plugin, string conf, Func<int, Attachment> attachment)
+    private static async Task<Evidence> ParallelAdds(Lab lab, string plugin, string conf, Func<int, RuntimeConf> attachment)
     {
         var attachments = Enumerable.Range(0, Parallel).Select(attachment).ToList();
         var adds = await Task.WhenAll(attachments.Select(a => lab.CallAsync(plugin, CniCommand.Add, conf, a)));

@@ -1,3 +1,4 @@
+using CniTest.Harness.Operations;
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
 
@@ -69,7 +70,7 @@ public static class DelProbes
     }
 
     /// <summary>ADD that must work for the DEL probes to mean anything (the probe, not the plugin, fails otherwise).</summary>
-    internal static async Task<InvocationRecord> Added(Lab lab, string plugin, string conf, Attachment a)
+    internal static async Task<InvocationRecord> Added(Lab lab, string plugin, string conf, RuntimeConf a)
     {
         var add = await lab.CallAsync(plugin, CniCommand.Add, conf, a);
         if (!add.Succeeded)

@@ -1,3 +1,4 @@
+using CniTest.Harness.Operations;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Invocation;
 using CniTest.BrokenPlugins.Tests.Support;
@@ -84,7 +85,7 @@ public static class ResultProbes
 
     internal static JsonArray Ips(InvocationRecord add) => add.SingleObject()?["ips"]?.AsArray() ?? [];
 
-    private static async Task<(InvocationRecord Add, Attachment Attachment)> Add(Lab lab, string plugin, string version = "1.0.0", string ifName = "eth0")
+    private static async Task<(InvocationRecord Add, RuntimeConf RuntimeConf)> Add(Lab lab, string plugin, string version = "1.0.0", string ifName = "eth0")
     {
         var (_, a) = lab.NewAttachment(ifName);
         return (await lab.CallAsync(plugin, CniCommand.Add, lab.InterfaceConf(plugin, version), a), a);

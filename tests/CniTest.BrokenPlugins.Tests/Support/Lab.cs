@@ -1,3 +1,4 @@
+using CniTest.Harness.Operations;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,11 +7,8 @@ using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.BrokenPlugins.Tests.Support;
 
-/// <summary>Where one attachment goes: <c>CNI_CONTAINERID</c>, <c>CNI_NETNS</c> and <c>CNI_IFNAME</c>.</summary>
-public sealed record Attachment(string ContainerId, string? Netns, string IfName);
-
 /// <summary>A pod attached by hand: its attachment, the address and gateway its ADD result names, and the result.</summary>
-public sealed record Pod(Attachment Attachment, IPAddress Address, IPAddress? Gateway, JsonObject Result)
+public sealed record Pod(RuntimeConf Attachment, IPAddress Address, IPAddress? Gateway, JsonObject Result)
 {
     /// <summary>The pod's network namespace.</summary>
     public string Netns => Attachment.Netns!;
@@ -51,11 +49,11 @@ public sealed class Lab : IDisposable
     public const string PodSubnet = "10.252.0.0/24";
 
     /// <summary>A new sandbox namespace and an attachment into it with a fresh container id.</summary>
-    public (ContainerSandbox Sandbox, Attachment Attachment) NewAttachment(string ifName = "eth0")
+    public (ContainerSandbox Sandbox, RuntimeConf Attachment) NewAttachment(string ifName = "eth0")
     {
         var n = Interlocked.Increment(ref _sandboxes);
         var sandbox = _host.NewSandbox($"c{n}");
-        return (sandbox, new Attachment($"bp-c{n}", sandbox.Path, ifName));
+        return (sandbox, new RuntimeConf($"bp-c{n}", sandbox.Path, ifName));
     }
 
     /// <summary>An interface-role config: ptp-style keys plus host-local IPAM on a private range and dataDir.</summary>
@@ -141,7 +139,7 @@ public sealed class Lab : IDisposable
     }
 
     /// <summary>Runs one plugin command by hand, in the fake host.</summary>
-    public Task<InvocationRecord> CallAsync(string plugin, string command, string stdin, Attachment? attachment,
+    public Task<InvocationRecord> CallAsync(string plugin, string command, string stdin, RuntimeConf? attachment,
         TimeSpan? timeout = null, IReadOnlySet<string>? omit = null)
     {
         var request = new InvocationRequest(command, attachment?.ContainerId, attachment?.Netns, attachment?.IfName, [],
@@ -153,10 +151,10 @@ public sealed class Lab : IDisposable
         return _executor.ExecuteAsync(plugin, request, _cancellation);
     }
 
-    /// <summary>VERSION the way a runtime probes it: only <c>CNI_COMMAND</c> set.</summary>
-    public Task<InvocationRecord> VersionAsync(string plugin) =>
-        CallAsync(plugin, CniCommand.Version, """{"cniVersion":"1.0.0"}""", null,
-            omit: InvocationRequest.SpecVariables.Where(v => v != "CNI_COMMAND").ToHashSet());
+    /// <summary>VERSION the way the spec's minimum asks it (only <c>CNI_COMMAND</c> set), through the Harness's one probe.</summary>
+    public async Task<InvocationRecord> VersionAsync(string plugin) =>
+        (await new PluginInvoker(_executor).ProbeVersionAsync(Path.GetFileName(plugin), plugin, "1.0.0", VersionProbeStyle.CommandOnly,
+            DefaultTimeout, _cancellation)).Record;
 
     /// <summary>Link names in the fake host.</summary>
     public async Task<IReadOnlyList<string>> HostLinksAsync() => (await NetnsView.ReadAsync(_host.NetnsPath, _cancellation)).LinkNames;
