@@ -26,7 +26,7 @@ public static class IcmpProbe
         var v6 = to.AddressFamily == AddressFamily.InterNetworkV6;
         var limit = timeout ?? ProbeOutcome.DefaultTimeout;
         var sent = $"ICMP echo, {payload} bytes{(dontFragment ? " with DF" : "")}, {from} → {to}";
-        using var socket = NamespaceSocket.Open(from.NetnsPath, to.AddressFamily, SocketType.Raw, v6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp);
+        using var socket = NamespaceSocket.OpenSender(from, to.AddressFamily, SocketType.Raw, v6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp);
         if (dontFragment)
         {
             // IPv4: IP_MTU_DISCOVER = IP_PMTUDISC_DO, the kernel sets DF and never fragments. IPv6: IPV6_DONTFRAG,

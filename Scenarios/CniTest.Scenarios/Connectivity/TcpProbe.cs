@@ -27,7 +27,7 @@ public static class TcpProbe
         // A forwarded connection arrives for the pod's address after DNAT; bind the listener to any address then.
         server.Bind(new IPEndPoint(connectTo is null ? listener.Address : Any(listener.Address), port));
         server.Listen(4);
-        using var client = NamespaceSocket.Open(from.NetnsPath, target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var client = NamespaceSocket.OpenSender(from, target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(limit);
         var accepting = server.AcceptAsync(cts.Token).AsTask();

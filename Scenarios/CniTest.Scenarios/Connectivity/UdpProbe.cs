@@ -17,7 +17,7 @@ public static class UdpProbe
         var sent = $"UDP datagram, {size} bytes, {from} → {to} port {port}";
         using var server = NamespaceSocket.Open(to.NetnsPath, to.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         server.Bind(new IPEndPoint(to.Address, port));
-        using var client = NamespaceSocket.Open(from.NetnsPath, to.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        using var client = NamespaceSocket.OpenSender(from, to.Address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(limit);
         var payload = new byte[size];

@@ -31,9 +31,13 @@ public sealed record ProfilePolicy(RunProfile Profile, bool Strict)
     /// The SHOULD rules that the runtime profile fails, each because real runtimes depend on it: an error object on
     /// failure (P2; cni#732), defined codes only with their meaning (P5, P6; runtimes branch on code 1), every
     /// advertised version accepted (P13; calico#12965), DEL with the netns gone or empty and without prevResult
-    /// (P27, P28; plugins#210, cilium#40843), CHECK that notices what is missing (P33).
+    /// (P27, P28; plugins#210, cilium#40843), CHECK that notices what is missing (P33); and the pod network a
+    /// Kubernetes node depends on: host ports that lead to the pod (P51, hostPort through portMappings), egress from
+    /// the source the config asks for (P56, P70), a full-MTU path (P69: a smaller hop black-holes TCP), and no route
+    /// left to a deleted pod's address (P71: it misroutes the address's next owner).
     /// </summary>
-    public static IReadOnlySet<string> RuntimeRules { get; } = new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33"]);
+    public static IReadOnlySet<string> RuntimeRules { get; } =
+        new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33", "P51", "P56", "P69", "P70", "P71"]);
 
     public static ProfilePolicy Default { get; } = new(RunProfile.Runtime, false);
 
