@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Text.Json.Nodes;
 using CniTest.Harness.Config;
 using CniTest.Harness.Errors;
 using CniTest.Harness.Invocation;
@@ -11,6 +12,9 @@ namespace CniTest.Harness.Operations;
 /// <param name="CniVersion">The <c>cniVersion</c> the plugin was sent.</param>
 public sealed record PluginStep(PluginConfig Plugin, string CniVersion)
 {
+    /// <summary>The request the runtime built for the plugin (its stdin); null when it was not built.</summary>
+    public JsonObject? Request { get; init; }
+
     /// <summary>The call; null when the plugin was not run (not found on the plugin path, an invalid name).</summary>
     public InvocationRecord? Record { get; init; }
 

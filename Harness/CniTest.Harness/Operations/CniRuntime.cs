@@ -90,8 +90,10 @@ public sealed partial class CniRuntime
         {
             var path = options.BinaryFor?.Invoke(plugin) ?? FindPlugin(plugin.Type);
             validate?.Invoke(); // R13: after the lookup, so a missing binary is reported first
+            var built = request(version);
+            step = step with { Request = built };
             var record = await _invoker.InvokeAsync(plugin.Type, path,
-                CreateRequest(command, rt, RequestBuilder.Encode(request(version))), version, ct);
+                CreateRequest(command, rt, RequestBuilder.Encode(built)), version, ct);
             step = step with { Record = record };
             PluginInvoker.ThrowIfFailed(plugin.Type, record);
             return command == CniCommand.Add ? step with { Result = PluginInvoker.ParseResult(plugin.Type, record, version) } : step;

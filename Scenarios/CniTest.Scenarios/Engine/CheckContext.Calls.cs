@@ -67,9 +67,9 @@ public sealed partial class CheckContext
             a.SubjectResult = StdoutDocuments.First(record.Stdout) as JsonObject;
         }
 
-        if (subject?.Record is { } called)
+        if (subject?.Request is { } sent)
         {
-            a.SubjectPrevResult = JsonNode.Parse(called.Stdin)?["prevResult"]?.DeepClone() as JsonObject;
+            a.SubjectPrevResult = sent["prevResult"]?.DeepClone() as JsonObject;
         }
 
         if (outcome.Result is { } result)
