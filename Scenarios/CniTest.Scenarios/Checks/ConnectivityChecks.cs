@@ -139,14 +139,7 @@ internal static class ConnectivityChecks
         var (_, p2) = await AttachAsync(ctx, "pod 2 (node 2)", "P72", RuleLevel.Must, node2, network2);
         var (probes, nat) = await ExchangeAsync(ctx, p1, p2);
         var places = new[] { Place(p1), ("node 1", ctx.Host.NetnsPath), ("node 2", node2.NetnsPath), Place(p2) };
-        var failed = probes.Where(p => !p.Reached).ToList();
-        if (failed.Count > 0)
-        {
-            var pairs = failed.Select(p => p.Sent[..p.Sent.IndexOf(',', StringComparison.Ordinal)] + " " + p.Sent[(p.Sent.LastIndexOf(", ", StringComparison.Ordinal) + 2)..]).Distinct();
-            await RequireReachedAsync(ctx, probes, "P72", RuleLevel.Must,
-                $"pods on the two nodes do not reach each other (failing: {string.Join("; ", pairs)})", places);
-        }
-
+        await RequireReachedAsync(ctx, probes, "P72", RuleLevel.Must, "pods on the two nodes do not reach each other", places);
         if (nat.Count > 0)
         {
             var masquerades = ctx.Plan.Network.Members.Any(m => m.Config["ipMasq"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);

@@ -72,9 +72,11 @@ public sealed class NetworkSpec
     }
 
     /// <summary>A copy with other members (their configs changed), everything else the same.</summary>
-    public NetworkSpec WithMembers(IReadOnlyList<ChainMember> members) => new()
+    public NetworkSpec WithMembers(IReadOnlyList<ChainMember> members) => Copy(Name, members);
+
+    private NetworkSpec Copy(string name, IReadOnlyList<ChainMember> members) => new()
     {
-        Name = Name,
+        Name = name,
         Role = Role,
         Members = members,
         ConfigCniVersion = ConfigCniVersion,
@@ -99,18 +101,8 @@ public sealed class NetworkSpec
     })]);
 
     /// <summary>A copy with another name and string values replaced (whole values only).</summary>
-    public NetworkSpec Variant(string name, IReadOnlyDictionary<string, string> replacements) => new()
-    {
-        Name = name,
-        Role = Role,
-        Members = [.. Members.Select(m => m with { Config = (JsonObject)ReplaceValues(m.Config.DeepClone(), replacements)! })],
-        ConfigCniVersion = ConfigCniVersion,
-        DisableCheck = DisableCheck,
-        DisableGC = DisableGC,
-        MasterLinks = MasterLinks,
-        IsBuiltIn = IsBuiltIn,
-        Source = Source,
-    };
+    public NetworkSpec Variant(string name, IReadOnlyDictionary<string, string> replacements) =>
+        Copy(name, [.. Members.Select(m => m with { Config = (JsonObject)ReplaceValues(m.Config.DeepClone(), replacements)! })]);
 
     private static JsonNode? ReplaceValues(JsonNode? node, IReadOnlyDictionary<string, string> replacements)
     {

@@ -39,7 +39,7 @@ public static partial class PathEvidence
             return null;
         }
 
-        var bridged = NetSysctl(netnsPath, "bridge/bridge-nf-call-iptables") == "1";
+        var bridged = NetSysctl.Read(netnsPath, "bridge/bridge-nf-call-iptables") == "1";
         return $"the fake host's FORWARD chain has policy DROP and dropped {dropped} packet(s)" +
                (bridged ? "; with bridge-nf-call-iptables=1 even traffic between pods on one bridge passes FORWARD" : "") +
                ". Nothing accepts the pods' traffic there: chain the 'firewall' plugin after this one (it accepts the pod's traffic in its CNI-FORWARD chain), or accept the pod range in FORWARD";
@@ -61,7 +61,7 @@ public static partial class PathEvidence
             lines.Add($"{what}: {(entries.Count == 0 ? "none" : string.Join("; ", entries))}");
         }
 
-        lines.Add($"forwarding: IPv4 {NetSysctl(netns, "ipv4/ip_forward") ?? "?"}, IPv6 {NetSysctl(netns, "ipv6/conf/all/forwarding") ?? "?"}");
+        lines.Add($"forwarding: IPv4 {NetSysctl.Read(netns, "ipv4/ip_forward") ?? "?"}, IPv6 {NetSysctl.Read(netns, "ipv6/conf/all/forwarding") ?? "?"}");
         var drops = Drops(await Save(netns, "iptables-save", ct)).Concat(Drops(await Save(netns, "ip6tables-save", ct)).Select(d => "IPv6 " + d)).ToList();
         lines.Add($"firewall verdicts: {(drops.Count == 0 ? "no drop or NAT counted" : string.Join("; ", drops))}");
         return lines;
@@ -107,18 +107,6 @@ public static partial class PathEvidence
     private static long ForwardPolicyDrops(string save) =>
         save.Split('\n').Select(l => PolicyLine().Match(l)).Where(m => m.Success && m.Groups["chain"].Value == "FORWARD" && m.Groups["policy"].Value == "DROP")
             .Sum(m => long.Parse(m.Groups["packets"].Value, System.Globalization.CultureInfo.InvariantCulture));
-
-    private static string? NetSysctl(string netns, string key)
-    {
-        try
-        {
-            return Harness.Sandbox.NamespaceThread.Run(netns, () => File.ReadAllText(Path.Combine("/proc/sys/net", key)).Trim());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Harness.Errors.CniHarnessException)
-        {
-            return null;
-        }
-    }
 
     [GeneratedRegex(@"^:(?<chain>\S+) (?<policy>ACCEPT|DROP) \[(?<packets>\d+):\d+\]")]
     private static partial Regex PolicyLine();

@@ -1,5 +1,3 @@
-using CniTest.Harness.Sandbox;
-
 namespace CniTest.Scenarios.Sandbox;
 
 /// <summary>How a fake host is set up before the plugin runs (<c>--host-profile</c>).</summary>
@@ -32,23 +30,14 @@ public static class HostProfiles
 
         await HelperCommand.RunCheckedAsync(host.NetnsPath, "iptables", ["-P", "FORWARD", "DROP"], ct: ct);
         await HelperCommand.RunCheckedAsync(host.NetnsPath, "ip6tables", ["-P", "FORWARD", "DROP"], ct: ct);
-        // /proc/sys/net shows the namespace of the thread that opens it, so the writes happen on a thread inside it.
-        NamespaceThread.Run(host.NetnsPath, () =>
-        {
-            foreach (var (key, value) in DockerSysctls)
-            {
-                File.WriteAllText(Path.Combine("/proc/sys", key.Replace('.', '/')), value);
-            }
-
-            return 0;
-        });
+        NetSysctl.Write(host.NetnsPath, DockerSysctls);
     }
 
     private static readonly (string Key, string Value)[] DockerSysctls =
     [
-        ("net.ipv4.ip_forward", "1"),
-        ("net.ipv6.conf.all.forwarding", "1"),
-        ("net.bridge.bridge-nf-call-iptables", "1"),
-        ("net.bridge.bridge-nf-call-ip6tables", "1"),
+        ("ipv4/ip_forward", "1"),
+        ("ipv6/conf/all/forwarding", "1"),
+        ("bridge/bridge-nf-call-iptables", "1"),
+        ("bridge/bridge-nf-call-ip6tables", "1"),
     ];
 }

@@ -27,16 +27,6 @@ internal static class Ipv6Sysctls
             return;
         }
 
-        netns.Run(() =>
-        {
-            foreach (var key in DadKeys)
-            {
-                // procfs resolves /proc/sys/net in the namespace of the thread that opens it: this one.
-                using var file = new FileStream($"/proc/sys/net/ipv6/conf/{key}", FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-                file.Write("0\n"u8);
-            }
-
-            return 0;
-        });
+        NetSysctl.Write(netns.Path, DadKeys.Select(key => ($"ipv6/conf/{key}", "0")));
     }
 }
