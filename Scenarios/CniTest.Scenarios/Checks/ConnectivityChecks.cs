@@ -381,23 +381,10 @@ internal static class ConnectivityChecks
         ctx.Fail(rule, level, message.ToString());
     }
 
-    private static async Task<string> NatRulesAsync(string netns, CancellationToken ct)
-    {
-        var text = new StringBuilder();
-        foreach (var (tool, args) in new (string, string[])[] { ("iptables-save", ["-t", "nat"]), ("ip6tables-save", ["-t", "nat"]), ("nft", ["list", "ruleset"]) })
-        {
-            try
-            {
-                text.Append((await HelperCommand.RunAsync(netns, tool, args, ct: ct)).Stdout);
-            }
-            catch (EnvironmentProblemException)
-            {
-                // a tool this machine lacks holds no rules
-            }
-        }
-
-        return text.ToString();
-    }
+    private static async Task<string> NatRulesAsync(string netns, CancellationToken ct) =>
+        await HelperCommand.OutputIfInstalledAsync(netns, "iptables-save", ["-t", "nat"], ct: ct) +
+        await HelperCommand.OutputIfInstalledAsync(netns, "ip6tables-save", ["-t", "nat"], ct: ct) +
+        await HelperCommand.OutputIfInstalledAsync(netns, "nft", ["list", "ruleset"], ct: ct);
 
     private static ProbeEndpoint Host(CheckContext ctx) => new("the fake host", ctx.Host.NetnsPath, IPAddress.Any);
 

@@ -67,17 +67,8 @@ public static partial class PathEvidence
         return lines;
     }
 
-    private static async Task<string> Save(string netns, string tool, CancellationToken ct)
-    {
-        try
-        {
-            return (await HelperCommand.RunAsync(netns, tool, ["-c"], ct: ct)).Stdout;
-        }
-        catch (EnvironmentProblemException)
-        {
-            return ""; // no ip6tables on this machine: nothing to report
-        }
-    }
+    private static Task<string> Save(string netns, string tool, CancellationToken ct) =>
+        HelperCommand.OutputIfInstalledAsync(netns, tool, ["-c"], ct: ct);
 
     /// <summary>The verdicts that stop or rewrite traffic: drops, and the NAT that makes a pod's source unrecognisable.</summary>
     private static readonly string[] Verdicts = ["-j DROP", "-j REJECT", "-j MASQUERADE", "-j SNAT", "-j DNAT"];

@@ -47,6 +47,24 @@ public static class HelperCommand
         return output.Stdout;
     }
 
+    /// <summary>
+    /// The stdout of a read-only tool that this machine may lack (ip6tables-save, nft), whatever its exit code; ""
+    /// when the tool is not installed: a firewall tool that is absent holds no rules to report.
+    /// </summary>
+    /// <inheritdoc cref="RunCheckedAsync" path="/param"/>
+    public static async Task<string> OutputIfInstalledAsync(string? netnsPath, string file, IReadOnlyList<string> args,
+        string? stdin = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await RunAsync(netnsPath, file, args, stdin, ct)).Stdout;
+        }
+        catch (EnvironmentProblemException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Runs <paramref name="file"/> and returns what it printed, whatever its exit code.</summary>
     /// <inheritdoc cref="RunCheckedAsync" path="/param"/>
     /// <exception cref="SandboxCommandException">The tool did not finish within <see cref="TimeLimit"/>.</exception>
