@@ -31,7 +31,7 @@ internal abstract class RunPrinter
 
     internal static string Verdict(RunReport r) =>
         $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {Count(r.Results.Count, "check")}, {r.Passed} passed ({r.Warnings} with warnings), " +
-        $"{r.Failed} failed, {r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+        $"{r.Failed} failed, {(r.Flaky > 0 ? $"{r.Flaky} flaky, " : "")}{r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
@@ -41,6 +41,6 @@ internal abstract class RunPrinter
     {
         CheckOutcome.Failed => "FAIL",
         CheckOutcome.Skipped => "SKIP",
-        _ => r.IsWarning ? "WARN" : "PASS",
+        _ => r.IsFlaky ? "FLKY" : r.IsWarning ? "WARN" : "PASS",
     };
 }
