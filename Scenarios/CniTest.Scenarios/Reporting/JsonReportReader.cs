@@ -47,23 +47,23 @@ public static class JsonReportReader
             Role = role,
             Versions = [.. json["versions"]!.AsArray().Select(v => (string)v!)],
             Duration = TimeSpan.FromMilliseconds((double)json["durationMs"]!),
-            Results = [.. json["results"]!.AsArray().Select(r => Result(r!.AsObject()))],
+            Results = [.. json["results"]!.AsArray().Select(r => Result(r!.AsObject(), Text(json, "plugin")!))],
             Policy = new ProfilePolicy(Text(json, "profile") == "spec" ? RunProfile.Spec : RunProfile.Runtime, json["strict"]?.GetValue<bool>() ?? false),
             HostProfile = Text(json, "hostProfile") == "docker" ? Sandbox.HostProfile.Docker : Sandbox.HostProfile.Plain,
             Shard = shard,
             Planned = json["planned"] is JsonArray planned ? [.. planned.Select(p => (string)p!)] : [],
-            Contract = json["contract"] is JsonObject c ? Contract(c) : null,
+            Contract = json["contract"] is JsonObject c ? Contract(c, Text(json, "plugin")!) : null,
         };
     }
 
-    private static ContractTally Contract(JsonObject json) => new(
+    private static ContractTally Contract(JsonObject json, string plugin) => new(
         (int)json["calls"]!,
         [.. json["violations"]!.AsArray().Select(v => new ContractEntry(
             Text(v!, "checkId")!,
-            Invocation(v!["invocation"]!.AsObject()),
+            Invocation(v!["invocation"]!.AsObject(), plugin),
             new ContractViolation(Text(v!, "ruleId")!, Text(v!, "checklistId")!, Level(Text(v!, "level")) ?? RuleLevel.Must, Text(v!, "message")!)))]);
 
-    private static CheckResult Result(JsonObject json)
+    private static CheckResult Result(JsonObject json, string plugin)
     {
         var outcome = Text(json, "outcome") switch
         {
@@ -72,7 +72,7 @@ public static class JsonReportReader
             "passed" or "flaky" => CheckOutcome.Passed,
             var other => throw new FormatException($"unknown outcome '{other}'"),
         };
-        var invocations = json["invocations"]!.AsArray().Select(i => Invocation(i!.AsObject())).ToList();
+        var invocations = json["invocations"]!.AsArray().Select(i => Invocation(i!.AsObject(), plugin)).ToList();
         return new CheckResult
         {
             Id = Text(json, "id")!,
@@ -87,13 +87,14 @@ public static class JsonReportReader
             Invocations = invocations,
             // The writer keeps no pointer to the failing call; the last call is the one a failure is usually about.
             FailedInvocation = outcome == CheckOutcome.Failed ? invocations.LastOrDefault() : null,
-            FailedAttempts = json["failedAttempts"] is JsonArray attempts ? [.. attempts.Select(a => Result(a!.AsObject()))] : [],
+            FailedAttempts = json["failedAttempts"] is JsonArray attempts ? [.. attempts.Select(a => Result(a!.AsObject(), plugin))] : [],
         };
     }
 
-    private static InvocationRecord Invocation(JsonObject json) => new()
+    /// <summary>A call as the report lists it; the report's calls are all of the plugin under test.</summary>
+    private static InvocationRecord Invocation(JsonObject json, string plugin) => new()
     {
-        PluginPath = "",
+        PluginPath = plugin,
         Command = Text(json, "command")!,
         Environment = json["env"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!),
         Stdin = Encoding.UTF8.GetBytes(Text(json, "stdin") ?? ""),

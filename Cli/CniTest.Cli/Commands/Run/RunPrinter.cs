@@ -35,7 +35,7 @@ internal abstract class RunPrinter
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    internal static string Label(CheckResult r) => r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]";
+    internal static string Label(CheckResult r) => r.Label;
 
     internal static string Status(CheckResult r) => r.Outcome switch
     {
