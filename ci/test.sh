@@ -2,6 +2,8 @@
 # The whole test suite (the README's test command). Builds the solution once, runs every xunit.v3 test project
 # (each is an executable; run directly because this SDK's `dotnet test` no longer drives xunit.v3 through
 # VSTest), and ends with the line "N passed, N failed" summed over all projects (skips on the line before).
+# Each executable runs under coverlet's instrumentation (ci/coverage.sh), which prints one line of line and branch
+# coverage per product assembly before the totals; CNITEST_COVERAGE=0 runs the executables bare.
 # Exit status is non-zero when anything failed or nothing ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,11 @@ for project in tests/*/*.csproj plugins-under-test/*Tests/*.csproj; do
   case "$name" in *.Tests) ;; *) continue ;; esac
   exe="$(dirname "$project")/bin/Release/net10.0/$name"
   echo "== $name"
-  if ! "$exe" -noColor -noLogo -xml "$results/$name.xml"; then status=1; fi
+  if [ "${CNITEST_COVERAGE:-1}" = 0 ]; then
+    if ! "$exe" -noColor -noLogo -xml "$results/$name.xml"; then status=1; fi
+  elif ! ci/coverage.sh run "$project" "$results/coverage" -noColor -noLogo -xml "$results/$name.xml"; then
+    status=1
+  fi
   # A test host that crashed before writing its report counts as one failure, never as silence.
   [ -s "$results/$name.xml" ] || { echo "$name: no test report written" >&2; echo '<assembly failed="1">' >"$results/$name.xml"; }
 done
@@ -41,6 +47,7 @@ passed=$(sum passed); failed=$(( $(sum failed) + $(sum errors) )); skipped=$(sum
 if [ "$passed" = 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 failed=$((failed + publish_failed))
 [ "$failed" -gt 0 ] && status=1
+[ "${CNITEST_COVERAGE:-1}" = 0 ] || ci/coverage.sh summary "$results/coverage"
 echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 exit $status

@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(ListCommand.Create(ctx));
         root.Subcommands.Add(CoverageCommand.Create(ctx));
+        root.Subcommands.Add(ReportCommand.Create(ctx));
         return root;
     }
 

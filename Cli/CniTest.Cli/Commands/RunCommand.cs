@@ -10,7 +10,8 @@ namespace CniTest.Cli.Commands;
 /// <summary>
 /// <c>run --plugin PATH</c>: the conformance suite for any plugin binary, isolated in fake hosts (issue 5). The
 /// option names are a contract CI scripts depend on. Exit 0 when no check failed, 1 when one did, 2 for a usage,
-/// config or environment problem (with a one-line reason), 130 when interrupted.
+/// config or environment problem (with a one-line reason), 130 when interrupted. Flaky checks (passed on a rerun,
+/// <c>--retries</c>) exit 0 with a warning unless <c>--fail-on-flaky</c>; the CI outputs are in <see cref="CiOptions"/>.
 /// </summary>
 internal static class RunCommand
 {
@@ -67,10 +68,12 @@ internal static class RunCommand
             }
         });
 
+        var ci = new CiOptions();
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
             plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, jobs,
         };
+        ci.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             PluginRoles.TryParse(parse.GetValue(role), out var parsedRole);
@@ -89,9 +92,10 @@ internal static class RunCommand
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
             };
+            options = ci.Apply(parse, options);
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
             var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;
-            return await RunAsync(ctx, options, reportPath, junitPath, ct);
+            return await RunAsync(ctx, options, reportPath, junitPath, ci.Outputs(ctx, parse), ct);
         });
         return command;
     }
@@ -131,7 +135,7 @@ internal static class RunCommand
         return IpFamilies.Default;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CiOutputs ci, CancellationToken ct)
     {
         using var guard = new InterruptGuard();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, guard.Token);
@@ -158,6 +162,6 @@ internal static class RunCommand
         }
 
         printer.Summary(result);
-        return result.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        return ci.Finish(ctx, result);
     }
 }

@@ -45,4 +45,13 @@ public sealed record RunOptions
 
     /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
     public IpFamily IpFamily { get; init; } = IpFamilies.Default;
+
+    /// <summary>Only this part of the planned checks (<c>--shard K/N</c>); null: all of them.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Reruns of a failed check, each in a fresh fake host (<c>--retries N</c>); a check that passes on one is flaky.</summary>
+    public int Retries { get; init; }
+
+    /// <summary>A --filter that selects no check is a usage error (<c>--fail-on-empty</c>, the default); false: an empty run.</summary>
+    public bool FailOnEmpty { get; init; } = true;
 }

@@ -17,13 +17,16 @@ public static class SuiteRunner
         var clock = Stopwatch.StartNew();
         using var runDir = RunDirectory.Create();
         var plan = await Preflight.PlanAsync(options, runDir, ct);
-        var checks = Planner.Expand(plan, CheckCatalog.All, options.Filter);
-        if (checks.Count == 0)
+        var planned = Planner.Expand(plan, CheckCatalog.All, options.Filter);
+        if (planned.Count == 0 && options.FailOnEmpty)
         {
             throw new EnvironmentProblemException($"no check for the {PluginRoles.Name(plan.Role)} role matches --filter '{options.Filter}'; " +
                 $"check ids: {string.Join(", ", CheckCatalog.All.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
         }
 
+        // A shard runs its part of the plan; the whole plan's labels go into the report so that a merge can check that
+        // every part is there (--shard, cnitest report merge).
+        var checks = options.Shard is { } shard ? shard.Select(planned) : planned;
         observer?.Planned(plan, checks);
 
         var contract = new ContractCollector();
@@ -37,7 +40,7 @@ public static class SuiteRunner
             try
             {
                 observer?.Started(x.c);
-                results[x.i] = await ExecuteAsync(plan, x.c, x.i, runDir, contract, ct);
+                results[x.i] = await ExecuteWithRetriesAsync(plan, x.c, x.i, checks.Count, runDir, contract, ct);
                 observer?.Finished(results[x.i]);
             }
             finally
@@ -48,7 +51,8 @@ public static class SuiteRunner
         await Task.WhenAll(tasks);
 
         var terms = Planner.Terms(options.Filter);
-        var contractResults = contract.Results(options.Policy)
+        var tally = contract.Tally();
+        var contractResults = ContractCollector.Results(tally, options.Policy)
             .Where(r => Planner.Matches(r.Id, terms, id => ContractCollector.ChecklistIdOf(r.Id) == id)).ToList();
         foreach (var r in contractResults)
         {
@@ -64,7 +68,30 @@ public static class SuiteRunner
             Results = [.. results, .. contractResults],
             Policy = options.Policy,
             HostProfile = options.HostProfile,
+            Shard = options.Shard,
+            Planned = [.. planned.Select(c => c.Label)],
+            Contract = tally,
         };
+    }
+
+    /// <summary>
+    /// Runs a check, and reruns it after a failure up to <see cref="RunOptions.Retries"/> times, each time in a fresh
+    /// fake host. The first pass ends it (a flaky check: the failed attempts stay in the result); if every attempt
+    /// fails, the last one is the verdict and the earlier ones are its reruns.
+    /// </summary>
+    internal static async Task<CheckResult> ExecuteWithRetriesAsync(RunPlan plan, PlannedCheck check, int index, int count, RunDirectory runDir,
+        ContractCollector contract, CancellationToken ct)
+    {
+        var result = await ExecuteAsync(plan, check, index, runDir, contract, ct);
+        var failed = new List<CheckResult>();
+        for (var attempt = 1; attempt <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; attempt++)
+        {
+            failed.Add(result);
+            // A new index gives the rerun its own fake host name next to the ones still running.
+            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct);
+        }
+
+        return failed.Count == 0 ? result : result with { FailedAttempts = failed };
     }
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,

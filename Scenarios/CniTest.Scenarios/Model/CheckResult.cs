@@ -33,4 +33,16 @@ public sealed record CheckResult
 
     /// <summary>The call the failure is about, if one is (for the replay line).</summary>
     public InvocationRecord? FailedInvocation { get; init; }
+
+    /// <summary>
+    /// Earlier attempts of this check that failed (<c>--retries N</c>), oldest first; empty when it ran once. With
+    /// <see cref="Outcome"/> passed the check is flaky; with failed, every rerun failed too.
+    /// </summary>
+    public IReadOnlyList<CheckResult> FailedAttempts { get; init; } = [];
+
+    /// <summary>Passed only on a rerun: reported as flaky, never as a plain pass.</summary>
+    public bool IsFlaky => Outcome == CheckOutcome.Passed && FailedAttempts.Count > 0;
+
+    /// <summary>The id and version as shown and sharded: <c>del.twice [1.0.0]</c>.</summary>
+    public string Label => CniVersion is null ? Id : $"{Id} [{CniVersion}]";
 }

@@ -15,9 +15,25 @@ public sealed record RunReport
     /// <summary>How the fake hosts were set up (<c>--host-profile</c>): verdicts on connectivity depend on it.</summary>
     public HostProfile HostProfile { get; init; } = HostProfile.Plain;
 
-    public int Passed => Results.Count(r => r.Outcome == CheckOutcome.Passed);
+    /// <summary>Passed on the first attempt (flaky checks are counted in <see cref="Flaky"/> instead).</summary>
+    public int Passed => Results.Count(r => r.Outcome == CheckOutcome.Passed && !r.IsFlaky);
+
+    /// <summary>Passed only on a rerun (<c>--retries</c>).</summary>
+    public int Flaky => Results.Count(r => r.IsFlaky);
     public int Failed => Results.Count(r => r.Outcome == CheckOutcome.Failed);
     public int Skipped => Results.Count(r => r.Outcome == CheckOutcome.Skipped);
+
+    /// <summary>The part of the plan this run ran (<c>--shard K/N</c>); null for a whole run.</summary>
+    public Engine.ShardSpec? Shard { get; init; }
+
+    /// <summary>
+    /// Labels of every planned check of the whole run in plan order (before sharding), so that merged shards can be
+    /// checked for completeness and put back in the order of a single run.
+    /// </summary>
+    public IReadOnlyList<string> Planned { get; init; } = [];
+
+    /// <summary>The output contract's raw tally over this run's calls, from which its results are judged (and re-judged when shards merge).</summary>
+    public Engine.ContractTally? Contract { get; init; }
 
     /// <summary>Passed checks that carry a warning (a subset of <see cref="Passed"/>).</summary>
     public int Warnings => Results.Count(r => r.IsWarning);

@@ -7,7 +7,10 @@ namespace CniTest.Scenarios.Reporting;
 /// <summary>
 /// The <c>--junit</c> XML, in the JUnit dialect GitHub and GitLab render: one test suite per run, one test case
 /// per check (per version), a failure element with the rule and the full account, skipped with the reason,
-/// warnings in system-out.
+/// warnings in system-out. Each test case carries properties (check id, version, rule, level, and the rule's spec
+/// section and title from the catalogue), and with <c>--retries</c> the Surefire rerun elements: a flaky check (passed
+/// on a rerun) has no failure but one <c>flakyFailure</c> per failed attempt; a check that failed every attempt has
+/// its <c>failure</c> and one <c>rerunFailure</c> per earlier attempt (tests/…/Reporting/junit.xsd is the shape).
 /// </summary>
 public static class JUnitReportWriter
 {
@@ -54,7 +57,8 @@ public static class JUnitReportWriter
         var element = new XElement("testcase",
             new XAttribute("classname", "cnitest." + r.Id.Split('.')[0]),
             new XAttribute("name", r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]"),
-            new XAttribute("time", Seconds(r.Duration)));
+            new XAttribute("time", Seconds(r.Duration)),
+            CaseProperties(r));
         switch (r.Outcome)
         {
             case CheckOutcome.Failed:
@@ -62,11 +66,13 @@ public static class JUnitReportWriter
                     new XAttribute("message", $"{r.Rule}: {FirstLine(r.Message)}"),
                     new XAttribute("type", r.Rule ?? "failure"),
                     Clean(FailureText.For(r))));
+                element.Add(r.FailedAttempts.Select(a => Attempt("rerunFailure", a)));
                 break;
             case CheckOutcome.Skipped:
                 element.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message ?? "skipped"))));
                 break;
             default:
+                element.Add(r.FailedAttempts.Select(a => Attempt("flakyFailure", a)));
                 if (r.IsWarning || r.Message is not null)
                 {
                     element.Add(new XElement("system-out", Clean((r.IsWarning ? "warning: " + FailureText.For(r) : r.Message)!)));
@@ -77,6 +83,44 @@ public static class JUnitReportWriter
 
         return element;
     }
+
+    /// <summary>What a CI's test view shows next to a case: which check, at which version, under which rule and level.</summary>
+    private static XElement CaseProperties(CheckResult r)
+    {
+        var properties = new XElement("properties", Property("check.id", r.Id));
+        if (r.CniVersion is not null)
+        {
+            properties.Add(Property("cniVersion", r.CniVersion));
+        }
+
+        if (r.Rule is not null)
+        {
+            properties.Add(Property("rule", r.Rule));
+        }
+
+        if (r.Level is { } level)
+        {
+            properties.Add(Property("level", ProfilePolicy.LevelName(level)));
+        }
+
+        if (r.Rule is not null && Harness.Rules.RuleCatalog.Default.Find(r.Rule) is { } rule)
+        {
+            properties.Add(Property("spec.section", Clean(rule.Section)), Property("rule.title", Clean(rule.Title)));
+        }
+
+        if (r.FailedAttempts.Count > 0)
+        {
+            properties.Add(Property("attempts", (r.FailedAttempts.Count + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return properties;
+    }
+
+    /// <summary>A failed attempt before the verdict, as Surefire writes reruns: message, type and the full account.</summary>
+    private static XElement Attempt(string name, CheckResult attempt) => new(name,
+        new XAttribute("message", $"{attempt.Rule}: {FirstLine(attempt.Message)}"),
+        new XAttribute("type", attempt.Rule ?? "failure"),
+        new XElement("stackTrace", Clean(FailureText.For(attempt))));
 
     private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 

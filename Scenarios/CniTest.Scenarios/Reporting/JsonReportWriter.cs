@@ -24,8 +24,29 @@ public static class JsonReportWriter
             ["failed"] = report.Failed,
             ["skipped"] = report.Skipped,
             ["warnings"] = report.Warnings,
+            ["flaky"] = report.Flaky,
         },
         ["results"] = new JsonArray([.. report.Results.Select(Result)]),
+        // Added for shards (issue 13): enough to merge shard reports into what one run would have written.
+        ["profile"] = report.Policy.Profile == RunProfile.Spec ? "spec" : "runtime",
+        ["strict"] = report.Policy.Strict,
+        ["shard"] = report.Shard is { } shard ? new JsonObject { ["index"] = shard.Index, ["count"] = shard.Count } : null,
+        ["planned"] = new JsonArray([.. report.Planned.Select(l => (JsonNode)l)]),
+        ["contract"] = report.Contract is { } tally ? Contract(tally) : null,
+    };
+
+    private static JsonObject Contract(Engine.ContractTally tally) => new()
+    {
+        ["calls"] = tally.Calls,
+        ["violations"] = new JsonArray([.. tally.Violations.Select(v => (JsonNode)new JsonObject
+        {
+            ["checkId"] = v.CheckId,
+            ["ruleId"] = v.Violation.RuleId,
+            ["checklistId"] = v.Violation.ChecklistId,
+            ["level"] = ProfilePolicy.LevelName(v.Violation.Level),
+            ["message"] = v.Violation.Message,
+            ["invocation"] = Invocation(v.Record),
+        })]),
     };
 
     public static void Write(RunReport report, string path)
@@ -40,11 +61,22 @@ public static class JsonReportWriter
         ["title"] = r.Title,
         ["rule"] = r.Rule,
         ["cniVersion"] = r.CniVersion,
-        ["outcome"] = r.Outcome switch { CheckOutcome.Failed => "failed", CheckOutcome.Skipped => "skipped", _ => "passed" },
+        ["outcome"] = OutcomeName(r),
         ["severity"] = r.Level is { } level ? ProfilePolicy.LevelName(level) : null,
         ["message"] = r.Message,
         ["durationMs"] = Ms(r.Duration),
         ["invocations"] = new JsonArray([.. r.Invocations.Select(Invocation)]),
+        ["warning"] = r.IsWarning,
+        // --retries: the attempts that failed before the verdict (a flaky check's, or a failed check's reruns).
+        ["failedAttempts"] = new JsonArray([.. r.FailedAttempts.Select(Result)]),
+    };
+
+    /// <summary>passed, failed, skipped, or flaky for a check that passed only on a rerun.</summary>
+    public static string OutcomeName(CheckResult r) => r.IsFlaky ? "flaky" : r.Outcome switch
+    {
+        CheckOutcome.Failed => "failed",
+        CheckOutcome.Skipped => "skipped",
+        _ => "passed",
     };
 
     internal static JsonNode Invocation(InvocationRecord i) => new JsonObject

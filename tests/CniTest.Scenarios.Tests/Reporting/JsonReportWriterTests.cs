@@ -43,9 +43,12 @@ public sealed class JsonReportWriterTests
         var invocation = result["invocations"]![0]!.AsObject();
 
         // Assert
-        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "durationMs", "summary", "results");
-        json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings");
-        result.Select(p => p.Key).Should().Equal("id", "title", "rule", "cniVersion", "outcome", "severity", "message", "durationMs", "invocations");
+        // The issue 5 keys first, in its order; then the keys issue 13 added for --retries and --shard.
+        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "durationMs", "summary", "results",
+            "profile", "strict", "shard", "planned", "contract");
+        json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings", "flaky");
+        result.Select(p => p.Key).Should().Equal("id", "title", "rule", "cniVersion", "outcome", "severity", "message", "durationMs", "invocations",
+            "warning", "failedAttempts");
         invocation.Select(p => p.Key).Should().Equal("command", "env", "stdin", "stdout", "stderr", "exitCode", "signal", "durationMs");
     }
 

@@ -66,7 +66,7 @@ internal sealed class LiveRunPrinter(CliContext ctx) : RunPrinter
     {
         CheckOutcome.Failed => "[red]failed[/]",
         CheckOutcome.Skipped => "[grey]skipped[/]",
-        _ => r.IsWarning ? "[yellow]passed (warning)[/]" : "[green]passed[/]",
+        _ => r.IsFlaky ? "[yellow]flaky (passed on a rerun)[/]" : r.IsWarning ? "[yellow]passed (warning)[/]" : "[green]passed[/]",
     };
 
     private sealed class Observer(ProgressContext progress, IAnsiConsole console) : IRunObserver

@@ -57,6 +57,17 @@ internal sealed class PlainRunPrinter(TextWriter output) : RunPrinter, IRunObser
             }
         }
 
+        var flaky = report.Results.Where(r => r.IsFlaky).ToList();
+        if (flaky.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Flaky (failed, then passed on a rerun; --fail-on-flaky makes them fail the run):");
+            foreach (var r in flaky)
+            {
+                output.WriteLine($"FLKY {Label(r)}: passed on attempt {r.FailedAttempts.Count + 1}; first failure ({r.FailedAttempts[0].Rule}): {FirstLine(r.FailedAttempts[0].Message)}");
+            }
+        }
+
         output.WriteLine();
         output.WriteLine($"{(report.Failed > 0 ? "FAILED" : "PASSED")}: {Verdict(report)}");
     }

@@ -31,16 +31,16 @@ internal abstract class RunPrinter
 
     internal static string Verdict(RunReport r) =>
         $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {Count(r.Results.Count, "check")}, {r.Passed} passed ({r.Warnings} with warnings), " +
-        $"{r.Failed} failed, {r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+        $"{r.Failed} failed, {(r.Flaky > 0 ? $"{r.Flaky} flaky, " : "")}{r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    internal static string Label(CheckResult r) => r.CniVersion is null ? r.Id : $"{r.Id} [{r.CniVersion}]";
+    internal static string Label(CheckResult r) => r.Label;
 
     internal static string Status(CheckResult r) => r.Outcome switch
     {
         CheckOutcome.Failed => "FAIL",
         CheckOutcome.Skipped => "SKIP",
-        _ => r.IsWarning ? "WARN" : "PASS",
+        _ => r.IsFlaky ? "FLKY" : r.IsWarning ? "WARN" : "PASS",
     };
 }
