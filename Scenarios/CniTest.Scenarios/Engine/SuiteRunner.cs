@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CniTest.Scenarios.Checks;
 using CniTest.Scenarios.Model;
 using CniTest.Scenarios.Sandbox;
+using CniTest.Scenarios.Sandbox.Docker;
 
 namespace CniTest.Scenarios.Engine;
 
@@ -16,7 +17,38 @@ public static class SuiteRunner
     {
         var clock = Stopwatch.StartNew();
         using var runDir = RunDirectory.Create();
-        var plan = await Preflight.PlanAsync(options, runDir, ct);
+        // --sandbox docker: the engine (a private dockerd, the image) comes up while the preflight runs.
+        var starting = options.Sandbox == SandboxMode.Docker
+            ? Task.Run<DockerSandboxes?>(async () => await DockerSandboxes.StartAsync(runDir.Path, ct), ct)
+            : Task.FromResult<DockerSandboxes?>(null);
+        try
+        {
+            var plan = await Preflight.PlanAsync(options, runDir, ct);
+            var containers = await starting;
+            return await RunChecksAsync(options, plan, runDir, containers, clock, observer, ct);
+        }
+        finally
+        {
+            await StopAsync(starting);
+        }
+    }
+
+    /// <summary>Removes the containers and image of the run and stops its daemon, once it is up (even after a failure).</summary>
+    private static async Task StopAsync(Task<DockerSandboxes?> starting)
+    {
+        try
+        {
+            (await starting)?.Dispose();
+        }
+        catch (Exception)
+        {
+            // StartAsync cleaned up after itself; its exception is the run's, or the preflight's came first.
+        }
+    }
+
+    private static async Task<RunReport> RunChecksAsync(RunOptions options, RunPlan plan, RunDirectory runDir, DockerSandboxes? containers,
+        Stopwatch clock, IRunObserver? observer, CancellationToken ct)
+    {
         var checks = Planner.Expand(plan, CheckCatalog.All, options.Filter);
         if (checks.Count == 0)
         {
@@ -37,7 +69,7 @@ public static class SuiteRunner
             try
             {
                 observer?.Started(x.c);
-                results[x.i] = await ExecuteAsync(plan, x.c, x.i, runDir, contract, ct);
+                results[x.i] = await ExecuteAsync(plan, x.c, x.i, runDir, contract, ct, containers);
                 observer?.Finished(results[x.i]);
             }
             finally
@@ -68,7 +100,7 @@ public static class SuiteRunner
     }
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
-        ContractCollector contract, CancellationToken ct)
+        ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
         var def = check.Definition;
         if (check.SkipReason is { } reason)
@@ -81,7 +113,7 @@ public static class SuiteRunner
         CheckContext? ctx = null;
         try
         {
-            host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct);
+            host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct, containers);
             await HostProfiles.ApplyAsync(host, plan.Options.HostProfile, ct);
             ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct);
             await def.Body(ctx);
