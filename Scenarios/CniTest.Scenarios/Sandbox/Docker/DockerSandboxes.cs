@@ -58,6 +58,11 @@ public sealed class DockerSandboxes : IDisposable
             else
             {
                 endpoint = new Uri(dockerHost);
+                if (endpoint.Scheme == "unix" && !File.Exists(endpoint.LocalPath))
+                {
+                    throw new EnvironmentProblemException($"--sandbox docker: DOCKER_HOST names {dockerHost}, and no socket is there " +
+                                                          "(unset DOCKER_HOST to let cnitest start a private dockerd)");
+                }
             }
 
             client = new DockerClientConfiguration(endpoint, defaultTimeout: CallLimit).CreateClient();
