@@ -107,7 +107,7 @@ public sealed class DockerSandboxes : IDisposable
     /// </remarks>
     internal ContainerSandbox Create(string pinPath)
     {
-        var (id, pid) = Run(async ct =>
+        var (id, pid) = RunOrReport("start a sandbox container", async ct =>
         {
             var created = await _client.Containers.CreateContainerAsync(new CreateContainerParameters
             {
@@ -181,7 +181,7 @@ public sealed class DockerSandboxes : IDisposable
                 });
             }
         }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (IsEngineFailure(e))
         {
             // The private daemon's data goes with its directory below; an external engine keeps what it could not remove,
             // labelled with the run directory.
@@ -194,6 +194,10 @@ public sealed class DockerSandboxes : IDisposable
         }
     }
 
+    /// <summary>
+    /// Removes a container; one the engine could not remove now stays listed (and labelled) for <see cref="Dispose"/>,
+    /// and stopping the private daemon kills it in any case.
+    /// </summary>
     private void Remove(string id)
     {
         try
@@ -207,8 +211,28 @@ public sealed class DockerSandboxes : IDisposable
         catch (DockerContainerNotFoundException)
         {
         }
+        catch (Exception e) when (IsEngineFailure(e))
+        {
+            return;
+        }
 
         _containers.TryRemove(id, out _);
+    }
+
+    private static bool IsEngineFailure(Exception e) =>
+        e is DockerApiException or HttpRequestException or IOException or TimeoutException or OperationCanceledException;
+
+    /// <summary><see cref="Run{T}"/>, with an engine failure reported as the harness's problem, not the plugin's.</summary>
+    private static T RunOrReport<T>(string what, Func<CancellationToken, Task<T>> call)
+    {
+        try
+        {
+            return Run(call);
+        }
+        catch (Exception e) when (IsEngineFailure(e))
+        {
+            throw new SandboxCommandException($"docker: could not {what}: {e.Message}");
+        }
     }
 
     /// <summary>
