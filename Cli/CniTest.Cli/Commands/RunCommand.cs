@@ -52,6 +52,14 @@ internal static class RunCommand
             Description = "Address families of the built-in configs: ipv4, ipv6 or dual [default: dual where the kernel has IPv6, else ipv4]",
         };
         ipFamily.AcceptOnlyFromAmong("ipv4", "ipv6", "dual");
+        var sandbox = new Option<string>("--sandbox")
+        {
+            Description = "What each sandbox (container side of an attachment) is: netns (a bare network namespace) or docker " +
+                          "(a --network none container of a local busybox image, through DOCKER_HOST or else a private dockerd " +
+                          "that cnitest starts and stops; needs docker.io and busybox-static)",
+            DefaultValueFactory = _ => "netns",
+        };
+        sandbox.AcceptOnlyFromAmong("netns", "docker");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -71,7 +79,7 @@ internal static class RunCommand
         var ci = new CiOptions();
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, sandbox, jobs,
         };
         ci.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -89,6 +97,7 @@ internal static class RunCommand
                 Jobs = parse.GetValue(jobs),
                 HostProfile = parse.GetValue(hostProfile) == "docker" ? HostProfile.Docker : HostProfile.Plain,
                 Nodes = parse.GetValue(nodes),
+                Sandbox = parse.GetValue(sandbox) == "docker" ? SandboxMode.Docker : SandboxMode.Netns,
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
             };

@@ -43,6 +43,9 @@ public sealed record RunOptions
     /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
     public int ParallelAttachments { get; init; } = 8;
 
+    /// <summary>What each sandbox is (<c>--sandbox</c>, issue 11): a bare namespace, or a <c>--network none</c> Docker container.</summary>
+    public SandboxMode Sandbox { get; init; } = SandboxMode.Netns;
+
     /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
     public IpFamily IpFamily { get; init; } = IpFamilies.Default;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CniTest.Scenarios.Checks;
 using CniTest.Scenarios.Model;
 using CniTest.Scenarios.Sandbox;
+using CniTest.Scenarios.Sandbox.Docker;
 
 namespace CniTest.Scenarios.Engine;
 
@@ -16,7 +17,38 @@ public static class SuiteRunner
     {
         var clock = Stopwatch.StartNew();
         using var runDir = RunDirectory.Create();
-        var plan = await Preflight.PlanAsync(options, runDir, ct);
+        // --sandbox docker: the engine (a private dockerd, the image) comes up while the preflight runs.
+        var starting = options.Sandbox == SandboxMode.Docker
+            ? Task.Run<DockerSandboxes?>(async () => await DockerSandboxes.StartAsync(runDir.Path, ct), ct)
+            : Task.FromResult<DockerSandboxes?>(null);
+        try
+        {
+            var plan = await Preflight.PlanAsync(options, runDir, ct);
+            var containers = await starting;
+            return await RunChecksAsync(options, plan, runDir, containers, clock, observer, ct);
+        }
+        finally
+        {
+            await StopAsync(starting);
+        }
+    }
+
+    /// <summary>Removes the containers and image of the run and stops its daemon, once it is up (even after a failure).</summary>
+    private static async Task StopAsync(Task<DockerSandboxes?> starting)
+    {
+        try
+        {
+            (await starting)?.Dispose();
+        }
+        catch (Exception)
+        {
+            // StartAsync cleaned up after itself; its exception is the run's, or the preflight's came first.
+        }
+    }
+
+    private static async Task<RunReport> RunChecksAsync(RunOptions options, RunPlan plan, RunDirectory runDir, DockerSandboxes? containers,
+        Stopwatch clock, IRunObserver? observer, CancellationToken ct)
+    {
         var planned = Planner.Expand(plan, CheckCatalog.All, options.Filter);
         if (planned.Count == 0 && options.FailOnEmpty)
         {
@@ -40,7 +72,7 @@ public static class SuiteRunner
             try
             {
                 observer?.Started(x.c);
-                results[x.i] = await ExecuteWithRetriesAsync(plan, x.c, x.i, checks.Count, runDir, contract, ct);
+                results[x.i] = await ExecuteWithRetriesAsync(plan, x.c, x.i, checks.Count, runDir, contract, ct, containers);
                 observer?.Finished(results[x.i]);
             }
             finally
@@ -80,22 +112,22 @@ public static class SuiteRunner
     /// fails, the last one is the verdict and the earlier ones are its reruns.
     /// </summary>
     internal static async Task<CheckResult> ExecuteWithRetriesAsync(RunPlan plan, PlannedCheck check, int index, int count, RunDirectory runDir,
-        ContractCollector contract, CancellationToken ct)
+        ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
-        var result = await ExecuteAsync(plan, check, index, runDir, contract, ct);
+        var result = await ExecuteAsync(plan, check, index, runDir, contract, ct, containers);
         var failed = new List<CheckResult>();
         for (var attempt = 1; attempt <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; attempt++)
         {
             failed.Add(result);
             // A new index gives the rerun its own fake host name next to the ones still running.
-            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct);
+            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers);
         }
 
         return failed.Count == 0 ? result : result with { FailedAttempts = failed };
     }
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
-        ContractCollector contract, CancellationToken ct)
+        ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
         var def = check.Definition;
         if (check.SkipReason is { } reason)
@@ -108,7 +140,7 @@ public static class SuiteRunner
         CheckContext? ctx = null;
         try
         {
-            host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct);
+            host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct, containers);
             await HostProfiles.ApplyAsync(host, plan.Options.HostProfile, ct);
             ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct);
             await def.Body(ctx);

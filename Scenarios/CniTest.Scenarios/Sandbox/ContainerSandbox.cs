@@ -2,24 +2,42 @@ using CniTest.Harness.Sandbox;
 
 namespace CniTest.Scenarios.Sandbox;
 
-/// <summary>A container's network namespace (the <c>CNI_NETNS</c> of an attachment), owned by a <see cref="FakeHost"/>.</summary>
+/// <summary>
+/// A container's network namespace (the <c>CNI_NETNS</c> of an attachment), owned by a <see cref="FakeHost"/>: a bare
+/// pinned namespace, or the namespace of a <c>--network none</c> Docker container (<c>--sandbox docker</c>), pinned the
+/// same way, so everything that uses <see cref="Path"/> works alike in both modes.
+/// </summary>
 public sealed class ContainerSandbox : IDisposable
 {
-    private readonly NetworkNamespace _netns;
+    private readonly Action _remove;
+    private int _deleted;
 
-    internal ContainerSandbox(NetworkNamespace netns) => _netns = netns;
+    internal ContainerSandbox(NetworkNamespace netns) : this(netns.Path, netns.Dispose)
+    {
+    }
+
+    internal ContainerSandbox(string path, Action remove)
+    {
+        Path = path;
+        _remove = remove;
+    }
 
     /// <summary>The pin file, passed as <c>CNI_NETNS</c>.</summary>
-    public string Path => _netns.Path;
+    public string Path { get; }
+
+    /// <summary>The Docker container whose namespace this is; null for a bare namespace (<c>--sandbox netns</c>).</summary>
+    public string? ContainerId { get; init; }
 
     /// <summary>True after <see cref="Delete"/>: the path no longer names a namespace (DEL-with-netns-gone checks, P27).</summary>
-    public bool IsDeleted { get; private set; }
+    public bool IsDeleted => Volatile.Read(ref _deleted) != 0;
 
     /// <summary>Deletes the namespace as a runtime would after a container died; its links go with it.</summary>
     public void Delete()
     {
-        IsDeleted = true;
-        _netns.Dispose();
+        if (Interlocked.Exchange(ref _deleted, 1) == 0)
+        {
+            _remove();
+        }
     }
 
     /// <summary>Runs an iproute2 batch inside the sandbox (e.g. to cause drift for CHECK).</summary>

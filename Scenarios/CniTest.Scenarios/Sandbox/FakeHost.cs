@@ -1,6 +1,7 @@
 using System.Text;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Sandbox;
+using CniTest.Scenarios.Sandbox.Docker;
 
 namespace CniTest.Scenarios.Sandbox;
 
@@ -19,12 +20,16 @@ public sealed class FakeHost : IDisposable
     private int _nextSandbox;
     private int _disposed;
 
-    private FakeHost(string dir, string netnsPath, string? mountNamespacePath)
+    private FakeHost(string dir, string netnsPath, string? mountNamespacePath, DockerSandboxes? containers)
     {
         Dir = dir;
         NetnsPath = netnsPath;
         MountNamespacePath = mountNamespacePath;
+        Containers = containers;
     }
+
+    /// <summary>Where sandboxes are Docker containers (<c>--sandbox docker</c>); null: bare namespaces.</summary>
+    public DockerSandboxes? Containers { get; }
 
     /// <summary>The private directory holding everything of this host.</summary>
     public string Dir { get; }
@@ -53,10 +58,11 @@ public sealed class FakeHost : IDisposable
 
     /// <summary>
     /// Creates a fake host under <paramref name="parentDir"/> with veth pairs named <paramref name="masterLinks"/>
-    /// (the kernels cnitest targets have no dummy links).
+    /// (the kernels cnitest targets have no dummy links); its sandboxes are containers of <paramref name="containers"/>
+    /// when given.
     /// </summary>
     public static async Task<FakeHost> CreateAsync(string parentDir, string name, IReadOnlyList<string> masterLinks,
-        CancellationToken ct = default)
+        CancellationToken ct = default, DockerSandboxes? containers = null)
     {
         PrivateStateMounts.EnsureRoot();
         var dir = Path.Combine(parentDir, name);
@@ -79,7 +85,7 @@ public sealed class FakeHost : IDisposable
 
             // The pin lives in the host's directory tree; Dispose unmounts it with everything else.
             var netns = NetworkNamespace.Create(Path.Combine(netnsDir, "host"));
-            host = new FakeHost(dir, netns.Path, mntns);
+            host = new FakeHost(dir, netns.Path, mntns, containers);
 
             LiveSandboxes.Add(host);
             Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
@@ -106,7 +112,7 @@ public sealed class FakeHost : IDisposable
     public ProcessPluginExecutor CreateExecutor(TimeSpan timeout) =>
         new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath };
 
-    /// <summary>Creates a new, empty container namespace owned by this host.</summary>
+    /// <summary>Creates a new, empty container namespace (or container, see <see cref="Containers"/>) owned by this host.</summary>
     public ContainerSandbox NewSandbox() => NewSandbox($"sandbox{Interlocked.Increment(ref _nextSandbox)}");
 
     /// <summary>
@@ -115,14 +121,14 @@ public sealed class FakeHost : IDisposable
     /// </summary>
     public ContainerSandbox NewSandbox(string name)
     {
-        var ns = NetworkNamespace.Create(Path.Combine(Dir, "netns", name));
-        var sandbox = new ContainerSandbox(ns);
+        var pin = Path.Combine(Dir, "netns", name);
+        var sandbox = Containers is null ? new ContainerSandbox(NetworkNamespace.Create(pin)) : Containers.Create(pin);
         lock (_lock)
         {
             _sandboxes.Add(sandbox);
         }
 
-        Ipv6Sysctls.DisableDad(ns); // before the plugin moves a link in: no tentative addresses (see there)
+        Ipv6Sysctls.DisableDad(sandbox.Path); // before the plugin moves a link in: no tentative addresses (see there)
 
         return sandbox;
     }
@@ -133,7 +139,7 @@ public sealed class FakeHost : IDisposable
     /// </summary>
     public async Task<FakeHost> AddNodeAsync(string name, CancellationToken ct = default)
     {
-        var node = await CreateAsync(Dir, name, MasterLinks, ct);
+        var node = await CreateAsync(Dir, name, MasterLinks, ct, Containers);
         lock (_lock)
         {
             _nodes.Add(node);
@@ -174,10 +180,8 @@ public sealed class FakeHost : IDisposable
                 n.Dispose();
             }
 
-            foreach (var s in _sandboxes)
-            {
-                s.Dispose();
-            }
+            // A container takes a round trip to the engine to remove; a check's handful go at once.
+            Parallel.ForEach(_sandboxes, s => s.Dispose());
         }
 
         // Unpinning the host namespace frees it with every link, route and rule in it (veth peers included).

@@ -20,13 +20,16 @@ internal static class Ipv6Sysctls
     /// copies <c>default</c>, and the kernel uses the larger of <c>all</c> and the link's own value, so both are set.
     /// Nothing happens on a kernel without IPv6.
     /// </summary>
-    public static void DisableDad(NetworkNamespace netns)
+    public static void DisableDad(NetworkNamespace netns) => DisableDad(netns.Path);
+
+    /// <inheritdoc cref="DisableDad(NetworkNamespace)"/>
+    public static void DisableDad(string netnsPath)
     {
         if (!Model.IpFamilies.KernelSupportsIpv6)
         {
             return;
         }
 
-        NetSysctl.Write(netns.Path, DadKeys.Select(key => ($"ipv6/conf/{key}", "0")));
+        NetSysctl.Write(netnsPath, DadKeys.Select(key => ($"ipv6/conf/{key}", "0")));
     }
 }

@@ -8,6 +8,7 @@ internal static class LiveSandboxes
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<FakeHost> Hosts = [];
+    private static readonly HashSet<IDisposable> Engines = [];
 
     public static void Add(FakeHost host)
     {
@@ -25,6 +26,23 @@ internal static class LiveSandboxes
         }
     }
 
+    /// <summary>A container engine of the run (<c>--sandbox docker</c>): disposed after every fake host.</summary>
+    public static void AddEngine(IDisposable engine)
+    {
+        lock (Gate)
+        {
+            Engines.Add(engine);
+        }
+    }
+
+    public static void RemoveEngine(IDisposable engine)
+    {
+        lock (Gate)
+        {
+            Engines.Remove(engine);
+        }
+    }
+
     public static int Count
     {
         get
@@ -36,18 +54,25 @@ internal static class LiveSandboxes
         }
     }
 
-    /// <summary>Disposes every live fake host.</summary>
+    /// <summary>Disposes every live fake host, then the container engines (their containers, image and daemon).</summary>
     public static void DisposeAll()
     {
         FakeHost[] all;
+        IDisposable[] engines;
         lock (Gate)
         {
             all = [.. Hosts];
+            engines = [.. Engines];
         }
 
         foreach (var host in all)
         {
             host.Dispose();
+        }
+
+        foreach (var engine in engines)
+        {
+            engine.Dispose();
         }
     }
 }

@@ -44,6 +44,9 @@ public sealed class RunDirectory : IDisposable
     {
         foreach (var dir in All().Where(d => which(d.Owner)))
         {
+            // A run killed with SIGKILL leaves its private dockerd (--sandbox docker), its containerd, shims and
+            // containers running: they are killed by id before their directory goes.
+            Docker.PrivateDockerd.StopLeftovers(dir.Path);
             MountTable.RemoveTree(dir.Path);
         }
     }

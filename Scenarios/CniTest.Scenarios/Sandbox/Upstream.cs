@@ -39,6 +39,13 @@ public sealed class Upstream
     public static async Task<Upstream> AttachAsync(FakeHost host, CancellationToken ct = default)
     {
         var ns = host.NewSandbox("upstream");
+        if (Model.IpFamilies.KernelSupportsIpv6)
+        {
+            // With --sandbox docker upstream is a container, and Docker turns IPv6 off in one without an IPv6 network
+            // (disable_ipv6=1 for all and default); upstream is the harness's router, not a pod, so it gets it back.
+            NetSysctl.Write(ns.Path, [("ipv6/conf/all/disable_ipv6", "0"), ("ipv6/conf/default/disable_ipv6", "0")]);
+        }
+
         await host.IpBatchAsync($"""
             link add {HostLink} type veth peer name up0 netns {ns.Path}
             addr add {HostAddress4}/30 dev {HostLink}
