@@ -13,13 +13,14 @@
 # and a container namespace, runs hyperfine inside the host namespace, and removes both on exit. The machine's
 # own network namespace, /run/netns and result caches are never touched.
 #
-# Usage: bench/cli/run.sh [RUNS]        (default 30 runs per command; results also go to bench/cli/last.md)
+# Usage: bench/cli/run.sh [RUNS]        (default 30 runs per command; the table also goes to .build/bench-cli.md)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 runs="${1:-30}"
 
 if [ "$(id -u)" != 0 ]; then echo "bench/cli/run.sh: needs root (network namespaces)" >&2; exit 2; fi
 CNITOOL="${CNITOOL:-/opt/anchors/bin/cnitool}"
+[ -x /usr/bin/time ] || { echo "bench/cli/run.sh: missing /usr/bin/time (apt-get install time)" >&2; exit 2; }
 for need in hyperfine "$CNITOOL" /usr/lib/cni/bridge /usr/lib/cni/portmap /usr/lib/cni/tuning; do
   command -v "$need" >/dev/null 2>&1 || { echo "bench/cli/run.sh: missing $need (see the prerequisites at the top)" >&2; exit 2; }
 done
@@ -81,12 +82,18 @@ nsenter --net=/run/netns/$hostns hyperfine --style basic --runs "$runs" --warmup
   --prepare "$state/reset" -n "cnitool add" "$tool add clispeed $pod" \
   --prepare "$state/reset" -n "cnitest add" "$ours add clispeed $pod" \
   --prepare "$state/reset tool" -n "cnitool del" "$tool del clispeed $pod" \
-  --prepare "$state/reset ours" -n "cnitest del" "$ours del clispeed $pod"
+  --prepare "$state/reset ours" -n "cnitest del" "$ours del clispeed $pod" \
+  --prepare true -n "cnitest --help" "$ours --help"
 load_after="$(uptime)"
+# Peak RSS (VmHWM of the largest process of each call: the CLI itself) of one add and one del of each tool.
+rss() { nsenter --net=/run/netns/$hostns /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+"$state/reset" >/dev/null 2>&1
+rss_tool_add=$(rss $tool add clispeed $pod); rss_tool_del=$(rss $tool del clispeed $pod)
+rss_ours_add=$(rss $ours add clispeed $pod); rss_ours_del=$(rss $ours del clispeed $pod)
 $ours del clispeed "$pod" >/dev/null 2>&1 || true
 "$tool" del clispeed "$pod" >/dev/null 2>&1 || true
 
-python3 - "$state/h.json" "$load_before" "$load_after" <<'PY' | tee "$root/bench/cli/last.md"
+python3 - "$state/h.json" "$load_before" "$load_after" "$rss_tool_add" "$rss_tool_del" "$rss_ours_add" "$rss_ours_del" <<'PY' | tee "$root/.build/bench-cli.md"
 import json, sys, datetime
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 ms = lambda n: r[n]["mean"] * 1000
@@ -99,4 +106,8 @@ for verb in ("add", "del"):
     t, o = f"cnitool {verb}", f"cnitest {verb}"
     print(f"| {verb} | {ms(t):.1f} ms ({med(t):.1f}) | {ms(o):.1f} ms ({med(o):.1f}) | {ms(o)/ms(t):.2f}× | {med(o)/med(t):.2f}× "
           f"| {(r[o]['user']+r[o]['system'])*1000:.1f} ms (cnitool {(r[t]['user']+r[t]['system'])*1000:.1f}) |")
+print(f"| start-up floor: `cnitest --help` | | {ms('cnitest --help'):.1f} ms ({med('cnitest --help'):.1f}) | | | {(r['cnitest --help']['user']+r['cnitest --help']['system'])*1000:.1f} ms |")
+print()
+a = sys.argv[4:8]
+print(f"peak RSS: cnitool add {int(a[0])/1024:.1f} MB, del {int(a[1])/1024:.1f} MB; cnitest add {int(a[2])/1024:.1f} MB, del {int(a[3])/1024:.1f} MB")
 PY
