@@ -13,6 +13,7 @@
 # and a container namespace, runs hyperfine inside the host namespace, and removes both on exit. The machine's
 # own network namespace, /run/netns and result caches are never touched.
 #
+# CNITEST_BASELINE="dotnet /path/to/other/cnitest.dll" adds that build's add and del to the same run (before/after).
 # Usage: bench/cli/run.sh [RUNS]        (default 30 runs per command; the table also goes to .build/bench-cli.md)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -31,7 +32,7 @@ if [ -z "${CLISPEED_INSIDE:-}" ]; then
     CNITEST="dotnet $root/.build/cli/cnitest.dll"
     # The launcher itself is a bash script with a `find` staleness check; time the CLI, not the launcher.
   fi
-  export CNITEST CNITOOL CLISPEED_INSIDE=1
+  export CNITEST CNITOOL CLISPEED_INSIDE=1 CNITEST_BASELINE="${CNITEST_BASELINE:-}"
   exec unshare --mount --propagation private "$0" "$@"
 fi
 
@@ -72,9 +73,10 @@ load_before="$(uptime)"
 # previous benchmark, then ADD with the tool under test when a DEL is timed.
 cat > "$state/reset" <<SH
 #!/bin/sh
-$tool del clispeed $pod >/dev/null 2>&1; $ours del clispeed $pod >/dev/null 2>&1
+$tool del clispeed $pod >/dev/null 2>&1; $ours del clispeed $pod >/dev/null 2>&1; ${CNITEST_BASELINE:+$CNITEST_BASELINE del clispeed $pod >/dev/null 2>&1}
 [ "\$1" = tool ] && exec $tool add clispeed $pod >/dev/null
 [ "\$1" = ours ] && exec $ours add clispeed $pod >/dev/null
+[ "\$1" = base ] && exec $CNITEST_BASELINE add clispeed $pod >/dev/null
 exit 0
 SH
 chmod +x "$state/reset"
@@ -83,7 +85,9 @@ nsenter --net=/run/netns/$hostns hyperfine --style basic --runs "$runs" --warmup
   --prepare "$state/reset" -n "cnitest add" "$ours add clispeed $pod" \
   --prepare "$state/reset tool" -n "cnitool del" "$tool del clispeed $pod" \
   --prepare "$state/reset ours" -n "cnitest del" "$ours del clispeed $pod" \
-  --prepare true -n "cnitest --help" "$ours --help"
+  --prepare true -n "cnitest --help" "$ours --help" \
+  ${CNITEST_BASELINE:+--prepare "$state/reset" -n "baseline add" "$CNITEST_BASELINE add clispeed $pod"} \
+  ${CNITEST_BASELINE:+--prepare "$state/reset base" -n "baseline del" "$CNITEST_BASELINE del clispeed $pod"}
 load_after="$(uptime)"
 # Peak RSS (VmHWM of the largest process of each call: the CLI itself) of one add and one del of each tool.
 rss() { nsenter --net=/run/netns/$hostns /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
@@ -107,6 +111,11 @@ for verb in ("add", "del"):
     print(f"| {verb} | {ms(t):.1f} ms ({med(t):.1f}) | {ms(o):.1f} ms ({med(o):.1f}) | {ms(o)/ms(t):.2f}× | {med(o)/med(t):.2f}× "
           f"| {(r[o]['user']+r[o]['system'])*1000:.1f} ms (cnitool {(r[t]['user']+r[t]['system'])*1000:.1f}) |")
 print(f"| start-up floor: `cnitest --help` | | {ms('cnitest --help'):.1f} ms ({med('cnitest --help'):.1f}) | | | {(r['cnitest --help']['user']+r['cnitest --help']['system'])*1000:.1f} ms |")
+for verb in ("add", "del"):
+    b, o = f"baseline {verb}", f"cnitest {verb}"
+    if b in r:
+        print(f"| baseline (CNITEST_BASELINE) {verb} | | {ms(b):.1f} ms ({med(b):.1f}) | {ms(b)/ms('cnitool ' + verb):.2f}× | {med(b)/med('cnitool ' + verb):.2f}× "
+              f"| {(r[b]['user']+r[b]['system'])*1000:.1f} ms |")
 print()
 a = sys.argv[4:8]
 print(f"peak RSS: cnitool add {int(a[0])/1024:.1f} MB, del {int(a[1])/1024:.1f} MB; cnitest add {int(a[2])/1024:.1f} MB, del {int(a[3])/1024:.1f} MB")
