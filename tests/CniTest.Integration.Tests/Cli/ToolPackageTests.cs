@@ -25,7 +25,14 @@ public sealed class ToolPackageTests : IDisposable
         var pack = await Run("dotnet", ["pack", csproj, "-c", "Release", "--no-build", "-nologo", "-v", "q", "-o", feed], ct);
         pack.Code.Should().Be(0, pack.Output);
         Directory.GetFiles(feed, "cnitest.*.nupkg").Should().ContainSingle();
-        var install = await Run("dotnet", ["tool", "install", "--tool-path", bin, "--add-source", feed, "cnitest"], ct);
+        // Only the local feed: the machine's sources (nuget.org, a mirror) are neither needed nor always reachable
+        // (a DNS hiccup on api.nuget.org failed this once), and a tool package has no dependencies to fetch.
+        var config = Path.Combine(_dir, "nuget.config");
+        File.WriteAllText(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>
+            """);
+        var install = await Run("dotnet", ["tool", "install", "--tool-path", bin, "--configfile", config, "--add-source", feed, "cnitest"], ct);
         install.Code.Should().Be(0, install.Output);
         var tool = Path.Combine(bin, "cnitest");
 
