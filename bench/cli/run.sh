@@ -8,9 +8,8 @@
 # name yours with CNITOOL=PATH. CNITEST=PATH picks the cnitest to time (default: the repo's launcher's build,
 # which this script builds first through ./cnitest so that the build itself is never timed).
 #
-# Isolation: the script re-executes itself in a private mount namespace whose /run/netns, /var/lib/cni and
-# /var/lib/cnitest are tmpfs, creates a "host" network namespace (bridge, iptables rules and sysctls live there)
-# and a container namespace, runs hyperfine inside the host namespace, and removes both on exit. The machine's
+# Isolation: the script re-executes itself in a private mount namespace whose /run/netns and /var/lib are tmpfs,
+# creates a "host" network namespace (bridge, iptables rules and sysctls live there) and a container namespace, runs hyperfine inside the host namespace, and removes both on exit. The machine's
 # own network namespace, /run/netns and result caches are never touched.
 #
 # CNITEST_BASELINE="dotnet /path/to/other/cnitest.dll" adds that build's add and del to the same run (before/after).
@@ -38,9 +37,9 @@ fi
 
 # --- inside the private mount namespace ---
 mount -t tmpfs clispeed-netns /run/netns 2>/dev/null || { mkdir -p /run/netns; mount -t tmpfs clispeed-netns /run/netns; }
-mkdir -p /var/lib/cni /var/lib/cnitest
-mount -t tmpfs clispeed-cni /var/lib/cni
-mount -t tmpfs clispeed-cnitest /var/lib/cnitest
+# A tmpfs over the whole of /var/lib: both tools' default caches (/var/lib/cni, /var/lib/cnitest) land there, and
+# nothing is created on the machine's disk even where those folders do not exist yet.
+mount -t tmpfs clispeed-varlib /var/lib
 state="$(mktemp -d /tmp/clispeed-bench.XXXXXX)"
 hostns=clispeed-host
 podns=clispeed-pod
