@@ -125,7 +125,10 @@ internal static class RunCommand
         var path = dir is null ? null : Path.Combine(ctx.FullPath(dir), name);
         return path is not null && File.Exists(path)
             ? path
-            : throw new UsageException($"no --plugin given and our own {name} is not built: run through ./cnitest (it builds it), or name a plugin with --plugin");
+            : throw new UsageException(dir is null
+                // An installed .NET tool (dotnet tool install) ships no plugins: only a clone's ./cnitest publishes ours.
+                ? $"no --plugin given: name the plugin to test, e.g. --plugin /usr/lib/cni/bridge (our own {name} is built only by ./cnitest in a clone of the repository)"
+                : $"no --plugin given and our own {name} is not built: run through ./cnitest (it builds it), or name a plugin with --plugin");
     }
 
     /// <summary>The <c>--ip-family</c> asked for, or the default with a one-line note when the kernel lacks IPv6.</summary>
