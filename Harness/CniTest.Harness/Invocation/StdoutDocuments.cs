@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Invocation;
 
@@ -27,6 +28,7 @@ public sealed record StdoutDocuments(IReadOnlyList<JsonNode?> Documents, string?
         var documents = new List<JsonNode?>();
         try
         {
+            StrictUtf8.ThrowIfInvalid(stdout);
             var reader = new Utf8JsonReader(stdout, new JsonReaderOptions { AllowMultipleValues = true });
             while (reader.Read())
             {
@@ -49,6 +51,7 @@ public sealed record StdoutDocuments(IReadOnlyList<JsonNode?> Documents, string?
     {
         try
         {
+            StrictUtf8.ThrowIfInvalid(stdout);
             var reader = new Utf8JsonReader(stdout, new JsonReaderOptions { AllowMultipleValues = true });
             return JsonNode.Parse(ref reader);
         }
