@@ -37,7 +37,7 @@ public static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                ctx.Error.WriteLine($"cnitest: {error.Message}");
+                ctx.Error.WriteLine($"cnitest: {OneLine.Of(error.Message)}");
             }
 
             ctx.Error.WriteLine("cnitest: see 'cnitest --help'");
