@@ -28,11 +28,7 @@ internal sealed class AttachmentSettings
             throw new UsageException("no plugin path: set CNI_PATH or --cni-path (Debian's plugins are in /usr/lib/cni)");
         }
 
-        var timeout = parse.GetValue(o.Timeout);
-        if (timeout is <= 0)
-        {
-            throw new UsageException("--timeout must be a positive number of seconds");
-        }
+        var timeout = parse.GetValue(o.Timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : (TimeSpan?)null;
 
         return new AttachmentSettings
         {
@@ -43,7 +39,7 @@ internal sealed class AttachmentSettings
             CapabilityArgs = ParseCapArgs(parse.GetValue(o.CapArgs) ?? ctx.Env("CAP_ARGS")),
             CacheDir = ctx.FullPath(parse.GetValue(o.CacheDir) ?? ctx.Env("CNITEST_CACHE_DIR") ?? DefaultCacheDir(ctx)),
             ContainerId = parse.GetValue(o.ContainerId),
-            Timeout = timeout is { } s ? TimeSpan.FromSeconds(s) : null,
+            Timeout = timeout,
             HostNetns = parse.GetValue(o.HostNetns) is { } h ? ctx.FullPath(h) : null,
         };
     }

@@ -54,9 +54,9 @@ internal static class RunCommand
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() <= 0)
+            if (TimeoutOption.Problem(r.GetValueOrDefault<double>()) is { } problem)
             {
-                r.AddError("--timeout must be a positive number of seconds");
+                r.AddError(problem);
             }
         });
         jobs.Validators.Add(r =>

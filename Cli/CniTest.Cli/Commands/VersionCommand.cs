@@ -18,6 +18,7 @@ internal static class VersionCommand
         command.SetAction(async (parse, ct) =>
         {
             var name = parse.GetValue(plugin)!;
+            var callTimeout = parse.GetValue(timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : TimeSpan.FromSeconds(10);
             var searchPath = PluginLocator.SplitPath(parse.GetValue(cniPath) ?? ctx.Env("CNI_PATH")).Select(ctx.FullPath).ToList();
             string path;
             if (name.Contains('/'))
@@ -35,7 +36,7 @@ internal static class VersionCommand
 
             var invoker = new PluginInvoker(ctx.Executor ?? new ProcessPluginExecutor(), [new ContractReporter(ctx.Error)]);
             var info = await invoker.GetVersionInfoAsync(Path.GetFileName(path), path,
-                timeout: TimeSpan.FromSeconds(parse.GetValue(timeout) ?? 10), ct: ct);
+                timeout: callTimeout, ct: ct);
             if (parse.GetValue(json))
             {
                 ctx.Out.WriteLine(new JsonObject
