@@ -32,7 +32,16 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        var parse = Build(ctx).Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = Build(ctx).Parse(args);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, ctx.Error);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
