@@ -85,7 +85,8 @@ internal sealed class AttachmentSettings
 
         try
         {
-            if (JsonNode.Parse(value) is JsonObject o)
+            // A duplicate key would otherwise throw ArgumentException when the object is read (an internal error).
+            if (JsonNode.Parse(value, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject o)
             {
                 return o.ToDictionary(p => p.Key, p => p.Value?.DeepClone());
             }
