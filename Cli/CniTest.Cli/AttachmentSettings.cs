@@ -29,6 +29,11 @@ internal sealed class AttachmentSettings
         }
 
         var timeout = parse.GetValue(o.Timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : (TimeSpan?)null;
+        var cacheDir = ctx.FullPath(parse.GetValue(o.CacheDir) ?? ctx.Env("CNITEST_CACHE_DIR") ?? DefaultCacheDir(ctx));
+        if (File.Exists(cacheDir))
+        {
+            throw new UsageException($"cache directory {cacheDir} is a file");
+        }
 
         return new AttachmentSettings
         {
@@ -37,7 +42,7 @@ internal sealed class AttachmentSettings
             IfName = parse.GetValue(o.IfName) ?? ctx.Env("CNI_IFNAME") ?? "eth0",
             CniArgs = ParseCniArgs(parse.GetValue(o.CniArgs) ?? ctx.Env("CNI_ARGS")),
             CapabilityArgs = ParseCapArgs(parse.GetValue(o.CapArgs) ?? ctx.Env("CAP_ARGS")),
-            CacheDir = ctx.FullPath(parse.GetValue(o.CacheDir) ?? ctx.Env("CNITEST_CACHE_DIR") ?? DefaultCacheDir(ctx)),
+            CacheDir = cacheDir,
             ContainerId = parse.GetValue(o.ContainerId),
             Timeout = timeout,
             HostNetns = parse.GetValue(o.HostNetns) is { } h ? ctx.FullPath(h) : null,

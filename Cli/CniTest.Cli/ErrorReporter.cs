@@ -20,6 +20,10 @@ internal static class ErrorReporter
                 or Scenarios.EnvironmentProblemException:
                 error.WriteLine($"cnitest: {OneLine.Of(e.Message)}");
                 return ExitCodes.UsageOrEnvironment;
+            case IOException or UnauthorizedAccessException:
+                // The machine refused a file operation (a cache directory that cannot be created, a full disk).
+                error.WriteLine($"cnitest: {OneLine.Of(e.Message)}");
+                return ExitCodes.UsageOrEnvironment;
             case PluginErrorException p:
                 error.WriteLine($"cnitest: {OneLine.Of(p.Message)}");
                 if (p.Shape == FailureShape.ErrorObject && p.Record.Stderr.Length > 0)
