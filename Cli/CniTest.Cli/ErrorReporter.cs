@@ -32,6 +32,10 @@ internal static class ErrorReporter
                 }
 
                 return ExitCodes.Failure;
+            case OperationErrorsException o when o.Errors.Count > 0 && o.Errors.All(x => (x.InnerException ?? x) is PluginNotFoundException):
+                // gc and del collect every plugin's failure; when each is "not on CNI_PATH" it is the environment's (exit 2).
+                error.WriteLine($"cnitest: {OneLine.Of(e.Message)}");
+                return ExitCodes.UsageOrEnvironment;
             case RuntimeValidationException v:
                 error.WriteLine($"cnitest: invalid request (code {v.Error.Code}): {OneLine.Of(v.Message)}");
                 return ExitCodes.Failure;
