@@ -19,6 +19,11 @@ internal static class VersionCommand
         {
             var name = parse.GetValue(plugin)!;
             var callTimeout = parse.GetValue(timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : TimeSpan.FromSeconds(10);
+            if (name.Length == 0)
+            {
+                throw new UsageException("the plugin name is empty");
+            }
+
             var searchPath = PluginLocator.SplitPath(parse.GetValue(cniPath) ?? ctx.Env("CNI_PATH")).Select(ctx.FullPath).ToList();
             string path;
             if (name.Contains('/'))
@@ -27,6 +32,11 @@ internal static class VersionCommand
                 if (!File.Exists(path))
                 {
                     throw new UsageException($"no plugin binary at {path}");
+                }
+
+                if ((File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+                {
+                    throw new UsageException($"{path} is not executable (chmod +x it)");
                 }
             }
             else
