@@ -16,8 +16,11 @@ namespace CniTest.BadInput.Tests;
 /// </summary>
 public sealed class BadInputTests(MachineGuard guard) : IClassFixture<MachineGuard>
 {
-    /// <summary>Generous for a 20 MB config or a 20 MB flood on a loaded 2-core machine; a hang ends here.</summary>
-    private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A hang ends here. The slowest case (20 MB through a pipe) takes under 1 s of CPU, but 5–9 s of wall time was
+    /// measured with 8 helpers' builds on 2 cores (load average 40), so the limit is wall time with that margin.
+    /// </summary>
+    private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>stderr beyond this is a flood passed through, not a one-line message.</summary>
     private const int MaxStderr = 16 * 1024;
@@ -29,10 +32,13 @@ public sealed class BadInputTests(MachineGuard guard) : IClassFixture<MachineGua
     public static TheoryData<string> OutOfProcessIds => new(Cases.Where(c => c.OutOfProcess).Select(c => c.Id));
 
     [Fact]
-    public void Corpus_HasAtLeast200Cases_EachWithAnAllowedExitCode()
+    public void Corpus_HasAtLeast200Cases_EachWithAnAllowedEnding()
     {
-        Cases.Count.Should().BeGreaterThanOrEqualTo(200);
-        Cases.Should().OnlyContain(c => c.Exit == ExitCodes.Failure || c.Exit == ExitCodes.UsageOrEnvironment);
+        Cases.Count(c => c.Exit is ExitCodes.Failure or ExitCodes.UsageOrEnvironment).Should().BeGreaterThanOrEqualTo(200);
+        // Exit 0 only for a plugin output the runtime accepts on purpose (a second document after the result, cni#571;
+        // an error object with exit 0): the attachment commands then print the MUST violation, as the README says.
+        Cases.Where(c => c.Exit == ExitCodes.Success).Should().OnlyContain(c => c.Table == "plugin-outputs" && c.Message.StartsWith("^cnitest: contract: MUST", StringComparison.Ordinal));
+        Cases.Should().OnlyContain(c => c.Exit == ExitCodes.Success || c.Exit == ExitCodes.Failure || c.Exit == ExitCodes.UsageOrEnvironment);
         Cases.Count(c => c.OutOfProcess).Should().BeGreaterThanOrEqualTo(5);
     }
 

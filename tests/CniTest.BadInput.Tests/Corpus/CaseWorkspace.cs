@@ -28,9 +28,10 @@ public sealed class CaseWorkspace : IDisposable
 
     private const string VersionReply = """{"cniVersion":"1.1.0","supportedVersions":["0.3.0","0.3.1","0.4.0","1.0.0","1.1.0"]}""";
 
-    private const string AddResult = """{"cniVersion":"1.0.0","interfaces":[{"name":"eth0","sandbox":"/proc/self/ns/net"}],"ips":[{"address":"10.1.2.3/24","interface":0}]}""";
+    private const string AddResult = """{"cniVersion":"1.1.0","interfaces":[{"name":"eth0","sandbox":"/proc/self/ns/net"}],"ips":[{"address":"10.1.2.3/24","interface":0}]}""";
 
-    private const string DefaultConflist = """{"cniVersion":"1.0.0","name":"mynet","plugins":[{"type":"canned"}]}""";
+    // 1.1.0, so that status and gc reach the plugin too.
+    private const string DefaultConflist = """{"cniVersion":"1.1.0","name":"mynet","plugins":[{"type":"canned"}]}""";
 
     public CaseWorkspace(BadInputCase c)
     {
