@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using CniTest.Harness.Config;
 using CniTest.Harness.Operations;
-using CniTest.Harness.Sandbox;
 using CniTest.Harness.Versioning;
 
 namespace CniTest.Cli.Commands;
@@ -44,7 +43,7 @@ internal static class AttachmentCommands
             var netnsPath = ctx.FullPath(parse.GetValue(netns)!);
             if (name is "add" or "check")
             {
-                RequireNetnsFile(netnsPath);
+                RequireNetnsFile(netnsPath, ctx);
             }
 
             var rt = new RuntimeConf(settings.ContainerId ?? ContainerIds.FromNetnsPath(netnsPath), netnsPath, settings.IfName)
@@ -63,8 +62,13 @@ internal static class AttachmentCommands
     /// ADD and CHECK need the namespace (del does not: DEL must succeed when the namespace is already gone, P27). Without this a
     /// missing path reached the plugin, and a plugin that does not open it (or a chain of them) "succeeded".
     /// </summary>
-    private static void RequireNetnsFile(string path)
+    private static void RequireNetnsFile(string path, CliContext ctx)
     {
+        if (ctx.IsNetworkNamespace(path))
+        {
+            return;
+        }
+
         if (Directory.Exists(path))
         {
             throw new UsageException($"netns {path} is a directory, not a network namespace file (e.g. /run/netns/NAME)");
@@ -75,10 +79,7 @@ internal static class AttachmentCommands
             throw new UsageException($"netns {path} does not exist (create one with 'ip netns add NAME', then use /run/netns/NAME)");
         }
 
-        if (!NetworkNamespace.IsNetworkNamespaceFile(path))
-        {
-            throw new UsageException($"netns {path} is not a network namespace (a pin such as /run/netns/NAME or /proc/PID/ns/net)");
-        }
+        throw new UsageException($"netns {path} is not a network namespace (a pin such as /run/netns/NAME or /proc/PID/ns/net)");
     }
 
     private static async Task Add(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct)
