@@ -28,10 +28,11 @@ internal sealed class AttachmentSettings
             throw new UsageException("no plugin path: set CNI_PATH or --cni-path (Debian's plugins are in /usr/lib/cni)");
         }
 
-        var timeout = parse.GetValue(o.Timeout);
-        if (timeout is <= 0)
+        var timeout = parse.GetValue(o.Timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : (TimeSpan?)null;
+        var cacheDir = ctx.FullPath(parse.GetValue(o.CacheDir) ?? ctx.Env("CNITEST_CACHE_DIR") ?? DefaultCacheDir(ctx));
+        if (File.Exists(cacheDir))
         {
-            throw new UsageException("--timeout must be a positive number of seconds");
+            throw new UsageException($"cache directory {cacheDir} is a file");
         }
 
         return new AttachmentSettings
@@ -41,9 +42,9 @@ internal sealed class AttachmentSettings
             IfName = parse.GetValue(o.IfName) ?? ctx.Env("CNI_IFNAME") ?? "eth0",
             CniArgs = ParseCniArgs(parse.GetValue(o.CniArgs) ?? ctx.Env("CNI_ARGS")),
             CapabilityArgs = ParseCapArgs(parse.GetValue(o.CapArgs) ?? ctx.Env("CAP_ARGS")),
-            CacheDir = ctx.FullPath(parse.GetValue(o.CacheDir) ?? ctx.Env("CNITEST_CACHE_DIR") ?? DefaultCacheDir(ctx)),
+            CacheDir = cacheDir,
             ContainerId = parse.GetValue(o.ContainerId),
-            Timeout = timeout is { } s ? TimeSpan.FromSeconds(s) : null,
+            Timeout = timeout,
             HostNetns = parse.GetValue(o.HostNetns) is { } h ? ctx.FullPath(h) : null,
         };
     }
@@ -89,7 +90,8 @@ internal sealed class AttachmentSettings
 
         try
         {
-            if (JsonNode.Parse(value) is JsonObject o)
+            // A duplicate key would otherwise throw ArgumentException when the object is read (an internal error).
+            if (JsonNode.Parse(value, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject o)
             {
                 return o.ToDictionary(p => p.Key, p => p.Value?.DeepClone());
             }

@@ -33,12 +33,21 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
-        var parse = Build(ctx).Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = Build(ctx).Parse(args);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, ctx.Error);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                ctx.Error.WriteLine($"cnitest: {error.Message}");
+                ctx.Error.WriteLine($"cnitest: {OneLine.Of(error.Message)}");
             }
 
             ctx.Error.WriteLine("cnitest: see 'cnitest --help'");

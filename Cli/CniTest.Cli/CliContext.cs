@@ -1,4 +1,5 @@
 using CniTest.Harness.Invocation;
+using CniTest.Harness.Sandbox;
 
 namespace CniTest.Cli;
 
@@ -10,6 +11,12 @@ public sealed record CliContext(Func<string, string?> GetEnvironmentVariable, Te
 {
     /// <summary>When set, used instead of a real <see cref="ProcessPluginExecutor"/> (tests, fake hosts).</summary>
     public IPluginExecutor? Executor { get; init; }
+
+    /// <summary>
+    /// Whether a path is a network namespace, asked before add and check run any plugin. Tests whose fake executor
+    /// never opens the namespace replace it, so they can keep cnitool's example paths (container id vectors).
+    /// </summary>
+    public Func<string, bool> IsNetworkNamespace { get; init; } = NetworkNamespace.IsNetworkNamespaceFile;
 
     /// <summary>The working directory relative paths are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();

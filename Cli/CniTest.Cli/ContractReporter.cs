@@ -24,7 +24,7 @@ internal sealed class ContractReporter(TextWriter error) : IInvocationObserver
         {
             foreach (var v in violations)
             {
-                error.WriteLine($"cnitest: contract: {Label(v.Level)} {v.ChecklistId} {v.RuleId}: {v.Message} ({pluginType} {record.Command})");
+                error.WriteLine($"cnitest: contract: {Label(v.Level)} {v.ChecklistId} {v.RuleId}: {OneLine.Of(v.Message)} ({pluginType} {record.Command})");
             }
         }
     }

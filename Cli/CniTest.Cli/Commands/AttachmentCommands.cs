@@ -41,6 +41,11 @@ internal static class AttachmentCommands
             var settings = AttachmentSettings.Resolve(parse, options, ctx);
             var list = ConfigLoader.LoadByName(settings.NetConfPath, parse.GetValue(network)!);
             var netnsPath = ctx.FullPath(parse.GetValue(netns)!);
+            if (name is "add" or "check")
+            {
+                RequireNetnsFile(netnsPath, ctx);
+            }
+
             var rt = new RuntimeConf(settings.ContainerId ?? ContainerIds.FromNetnsPath(netnsPath), netnsPath, settings.IfName)
             {
                 Args = settings.CniArgs,
@@ -51,6 +56,30 @@ internal static class AttachmentCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// ADD and CHECK need the namespace (del does not: DEL must succeed when the namespace is already gone, P27). Without this a
+    /// missing path reached the plugin, and a plugin that does not open it (or a chain of them) "succeeded".
+    /// </summary>
+    private static void RequireNetnsFile(string path, CliContext ctx)
+    {
+        if (ctx.IsNetworkNamespace(path))
+        {
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"netns {path} is a directory, not a network namespace file (e.g. /run/netns/NAME)");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"netns {path} does not exist (create one with 'ip netns add NAME', then use /run/netns/NAME)");
+        }
+
+        throw new UsageException($"netns {path} is not a network namespace (a pin such as /run/netns/NAME or /proc/PID/ns/net)");
     }
 
     private static async Task Add(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct)

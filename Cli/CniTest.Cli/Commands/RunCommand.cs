@@ -61,16 +61,18 @@ internal static class RunCommand
         };
         sandbox.AcceptOnlyFromAmong("netns", "docker");
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        // A validator runs even when the value did not convert ("--jobs many"); GetValueOrDefault then throws out of
+        // Parse. The parser already reports the conversion, so the validators look only at values that converted.
         timeout.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() <= 0)
+            if (Converted<double>(r) is { } seconds && TimeoutOption.Problem(seconds) is { } problem)
             {
-                r.AddError("--timeout must be a positive number of seconds");
+                r.AddError(problem);
             }
         });
         jobs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (Converted<int>(r) is < 1)
             {
                 r.AddError("--jobs must be at least 1");
             }
@@ -107,6 +109,18 @@ internal static class RunCommand
             return await RunAsync(ctx, options, reportPath, junitPath, ci.Outputs(ctx, parse), ct);
         });
         return command;
+    }
+
+    private static T? Converted<T>(System.CommandLine.Parsing.OptionResult r) where T : struct
+    {
+        try
+        {
+            return r.GetValueOrDefault<T>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

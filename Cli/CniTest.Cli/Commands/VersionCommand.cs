@@ -18,6 +18,12 @@ internal static class VersionCommand
         command.SetAction(async (parse, ct) =>
         {
             var name = parse.GetValue(plugin)!;
+            var callTimeout = parse.GetValue(timeout) is { } seconds ? TimeoutOption.ToTimeSpan(seconds) : TimeSpan.FromSeconds(10);
+            if (name.Length == 0)
+            {
+                throw new UsageException("the plugin name is empty");
+            }
+
             var searchPath = PluginLocator.SplitPath(parse.GetValue(cniPath) ?? ctx.Env("CNI_PATH")).Select(ctx.FullPath).ToList();
             string path;
             if (name.Contains('/'))
@@ -27,6 +33,11 @@ internal static class VersionCommand
                 {
                     throw new UsageException($"no plugin binary at {path}");
                 }
+
+                if ((File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+                {
+                    throw new UsageException($"{path} is not executable (chmod +x it)");
+                }
             }
             else
             {
@@ -35,7 +46,7 @@ internal static class VersionCommand
 
             var invoker = new PluginInvoker(ctx.Executor ?? new ProcessPluginExecutor(), [new ContractReporter(ctx.Error)]);
             var info = await invoker.GetVersionInfoAsync(Path.GetFileName(path), path,
-                timeout: TimeSpan.FromSeconds(parse.GetValue(timeout) ?? 10), ct: ct);
+                timeout: callTimeout, ct: ct);
             if (parse.GetValue(json))
             {
                 ctx.Out.WriteLine(new JsonObject

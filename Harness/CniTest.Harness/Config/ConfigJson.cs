@@ -41,6 +41,7 @@ internal static class ConfigJson
     {
         try
         {
+            StrictUtf8.ThrowIfInvalid(bytes);
             // Clone once so the values below do not depend on the document's pooled buffer.
             using var document = JsonDocument.Parse(bytes, ReadOptions);
             return ToNode(document.RootElement.Clone());

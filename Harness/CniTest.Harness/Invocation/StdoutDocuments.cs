@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Invocation;
 
@@ -8,7 +9,11 @@ namespace CniTest.Harness.Invocation;
 /// runtime reads the first document (<see cref="First"/>), the output contract judges them all (cni#571: a second
 /// document after the result).
 /// </summary>
-/// <param name="Documents">The documents read, in order, up to the first that did not parse.</param>
+/// <param name="Documents">
+/// The documents read, in order, up to the first that did not parse. Only the first <see cref="KeptDocuments"/> are
+/// kept; later ones are counted as null entries, so a plugin printing millions of tiny documents costs a pointer each
+/// instead of a tree each (a 20 MB stdout of <c>{"code":7}</c> took 600 MB).
+/// </param>
 /// <param name="Error">Why reading stopped early (not JSON); null when stdout was read to its end.</param>
 public sealed record StdoutDocuments(IReadOnlyList<JsonNode?> Documents, string? Error)
 {
@@ -21,16 +26,28 @@ public sealed record StdoutDocuments(IReadOnlyList<JsonNode?> Documents, string?
     /// <summary>True when stdout is exactly one JSON document.</summary>
     public bool IsSingle => Error is null && Documents.Count == 1;
 
+    /// <summary>How many documents are kept as trees; every judgement needs at most the first two.</summary>
+    public const int KeptDocuments = 2;
+
     /// <summary>Reads every document of <paramref name="stdout"/>.</summary>
     public static StdoutDocuments Parse(byte[] stdout)
     {
         var documents = new List<JsonNode?>();
         try
         {
+            StrictUtf8.ThrowIfInvalid(stdout);
             var reader = new Utf8JsonReader(stdout, new JsonReaderOptions { AllowMultipleValues = true });
             while (reader.Read())
             {
-                documents.Add(JsonNode.Parse(ref reader));
+                if (documents.Count < KeptDocuments)
+                {
+                    documents.Add(JsonNode.Parse(ref reader));
+                }
+                else
+                {
+                    reader.Skip();
+                    documents.Add(null);
+                }
             }
 
             return new StdoutDocuments(documents, null);
@@ -49,6 +66,7 @@ public sealed record StdoutDocuments(IReadOnlyList<JsonNode?> Documents, string?
     {
         try
         {
+            StrictUtf8.ThrowIfInvalid(stdout);
             var reader = new Utf8JsonReader(stdout, new JsonReaderOptions { AllowMultipleValues = true });
             return JsonNode.Parse(ref reader);
         }

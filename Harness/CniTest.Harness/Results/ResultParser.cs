@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Results.V020;
 using CniTest.Harness.Results.V040;
 using CniTest.Harness.Results.V100;
@@ -23,6 +24,7 @@ public static class ResultParser
         JsonNode? node;
         try
         {
+            StrictUtf8.ThrowIfInvalid(utf8);
             node = JsonNode.Parse(utf8);
         }
         catch (JsonException e)

@@ -19,6 +19,29 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>True when this process may create namespaces (root).</summary>
     public static bool CanCreate => OperatingSystem.IsLinux() && Libc.geteuid() == 0;
 
+    /// <summary>
+    /// True when <paramref name="path"/> opens as a network namespace (a pin under /run/netns, /proc/PID/ns/net):
+    /// the kernel's <c>NS_GET_NSTYPE</c> answers <c>CLONE_NEWNET</c>. A regular file, /dev/null or another kind of
+    /// namespace (/proc/self/ns/mnt) is not one, which a file-exists test cannot tell.
+    /// </summary>
+    public static bool IsNetworkNamespaceFile(string path)
+    {
+        var fd = Libc.open(path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Libc.ioctl(fd, Libc.NS_GET_NSTYPE) == Libc.CLONE_NEWNET;
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
+    }
+
     /// <summary>Creates a new, empty network namespace pinned at <paramref name="pinPath"/> (the file must not exist).</summary>
     public static NetworkNamespace Create(string pinPath)
     {

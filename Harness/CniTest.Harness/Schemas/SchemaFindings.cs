@@ -17,6 +17,11 @@ public static class SchemaFindings
     public static IEnumerable<ValidationFinding> For(NetworkConfigList list)
     {
         ArgumentNullException.ThrowIfNull(list);
+        if (DuplicateKey(list) is { } duplicate)
+        {
+            yield return new ValidationFinding(FindingSeverity.Error, list.Name, duplicate);
+        }
+
         var version = string.IsNullOrEmpty(list.CniVersion) ? "0.1.0" : list.CniVersion;
         if (!SpecVersions.IsKnown(version))
         {
@@ -51,6 +56,29 @@ public static class SchemaFindings
         foreach (var sibling in list.Plugins.Where(p => p.SourcePath is not null && p.SourcePath != list.SourcePath))
         {
             yield return (SchemaKind.NetConf, sibling.Raw, $" ({sibling.SourcePath})");
+        }
+    }
+
+    /// <summary>
+    /// A key given twice in one object of a <c>.conflist</c>. libcni (Go's encoding/json) silently keeps the last
+    /// value and so does the loader, for fidelity; readers that keep the first (or refuse) see another network, so the
+    /// file means different things to different runtimes. Only validate says so.
+    /// </summary>
+    private static string? DuplicateKey(NetworkConfigList list)
+    {
+        if (list.SourcePath is not null && !list.SourcePath.EndsWith(".conflist", StringComparison.Ordinal))
+        {
+            return null; // a legacy .conf: list.Bytes is the list libcni synthesises, which has no duplicates
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(list.Bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return $"a key appears twice in one object; libcni keeps the last value, other readers may not: {e.Message}";
         }
     }
 

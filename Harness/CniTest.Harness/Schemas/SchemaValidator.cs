@@ -45,6 +45,14 @@ public static class SchemaValidator
             return [new SchemaViolation("", "json", $"not a single JSON document: {e.Message}")];
         }
 
+        // NJsonSchema casts every integer to long and throws InvalidCastException on a BigInteger token (a plugin
+        // printing "interface": 99999999999999999999999); no CNI field holds such a number, so that is the finding.
+        var huge = token.SelectTokens("..*").Append(token).OfType<JValue>().Where(v => v.Value is System.Numerics.BigInteger).ToList();
+        if (huge.Count > 0)
+        {
+            return [.. huge.Select(v => new SchemaViolation(v.Path, "type", $"integer {Shorten(v.ToString())} is beyond 64 bits"))];
+        }
+
         var violations = new List<SchemaViolation>();
         foreach (var error in Validator.Validate(token, schema))
         {
@@ -53,6 +61,8 @@ public static class SchemaValidator
 
         return [.. violations.Distinct()];
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static JToken Parse(string json)
     {

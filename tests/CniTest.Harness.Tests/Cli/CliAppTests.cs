@@ -22,7 +22,8 @@ public sealed class CliAppTests : IDisposable
             ["CNI_PATH"] = _executor.PluginDir,
             ["CNITEST_CACHE_DIR"] = Path.Combine(_dir, "cache"),
         };
-        var ctx = new CliContext(n => env.GetValueOrDefault(n), _out, _err) { Executor = _executor };
+        // The recording executor never opens the namespace: cnitool's example paths stand, no namespace needed.
+        var ctx = new CliContext(n => env.GetValueOrDefault(n), _out, _err) { Executor = _executor, IsNetworkNamespace = _ => true };
         return await CliApp.RunAsync(args, ctx);
     }
 

@@ -27,7 +27,11 @@ public sealed class ContractOutputTests : IDisposable
             ["CNI_PATH"] = _executor.PluginDir,
             ["CNITEST_CACHE_DIR"] = Path.Combine(_dir, "cache"),
         };
-        return CliApp.RunAsync(args, new CliContext(n => env.GetValueOrDefault(n), _out, _err) { Executor = _executor, WorkingDirectory = _dir });
+        // The recording executor never opens the namespace, so the example path needs none.
+        return CliApp.RunAsync(args, new CliContext(n => env.GetValueOrDefault(n), _out, _err)
+        {
+            Executor = _executor, WorkingDirectory = _dir, IsNetworkNamespace = _ => true,
+        });
     }
 
     private string Conflist(string json)

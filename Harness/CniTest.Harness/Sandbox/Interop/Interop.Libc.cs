@@ -21,6 +21,7 @@ internal static partial class Libc
     internal const int MNT_DETACH = 0x2;
     internal const int O_RDONLY = 0x0;
     internal const int O_CLOEXEC = 0x80000;
+    internal const uint NS_GET_NSTYPE = 0xb703; // _IO(0xb7, 0x3), linux/nsfs.h
 
     [LibraryImport(LibraryName, EntryPoint = "setns", SetLastError = true)]
     internal static partial int setns(int fd, int nstype);
@@ -39,6 +40,9 @@ internal static partial class Libc
 
     [LibraryImport(LibraryName, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
+
+    [LibraryImport(LibraryName, EntryPoint = "ioctl", SetLastError = true)]
+    internal static partial int ioctl(int fd, uint request);
 
     [LibraryImport(LibraryName, EntryPoint = "gettid")]
     internal static partial int gettid();
