@@ -45,4 +45,7 @@ public sealed record RunOptions
 
     /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
     public IpFamily IpFamily { get; init; } = IpFamilies.Default;
+
+    /// <summary>Where every plugin call and drift step of each check is recorded (<c>--record</c>); null: not recorded.</summary>
+    public Recording.Recorder? Recorder { get; init; }
 }

@@ -33,4 +33,7 @@ public sealed record CheckResult
 
     /// <summary>The call the failure is about, if one is (for the replay line).</summary>
     public InvocationRecord? FailedInvocation { get; init; }
+
+    /// <summary>The command that replays the check's recorded steps (<c>cnitest replay DIR --check KEY</c>), when the run recorded them.</summary>
+    public string? ReplayCommand { get; init; }
 }

@@ -6,8 +6,16 @@ namespace CniTest.Scenarios.Sandbox;
 public sealed class ContainerSandbox : IDisposable
 {
     private readonly NetworkNamespace _netns;
+    private readonly FakeHost? _owner;
 
-    internal ContainerSandbox(NetworkNamespace netns) => _netns = netns;
+    internal ContainerSandbox(NetworkNamespace netns, FakeHost? owner = null)
+    {
+        _netns = netns;
+        _owner = owner;
+    }
+
+    /// <summary>The pin's file name, unique in its fake host (<c>sandbox1</c>).</summary>
+    public string Name => System.IO.Path.GetFileName(Path);
 
     /// <summary>The pin file, passed as <c>CNI_NETNS</c>.</summary>
     public string Path => _netns.Path;
@@ -18,13 +26,21 @@ public sealed class ContainerSandbox : IDisposable
     /// <summary>Deletes the namespace as a runtime would after a container died; its links go with it.</summary>
     public void Delete()
     {
+        if (!IsDeleted)
+        {
+            _owner?.Actions?.OnAction(Recording.RecordedAction.SandboxDelete, this, null);
+        }
+
         IsDeleted = true;
         _netns.Dispose();
     }
 
     /// <summary>Runs an iproute2 batch inside the sandbox (e.g. to cause drift for CHECK).</summary>
-    public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        HelperCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
+    public Task IpBatchAsync(string commands, CancellationToken ct = default)
+    {
+        _owner?.Actions?.OnAction(Recording.RecordedAction.SandboxIpBatch, this, commands);
+        return HelperCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
+    }
 
     public void Dispose() => Delete();
 }
