@@ -71,6 +71,12 @@ internal static class RunCommand
         {
             plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, jobs,
         };
+        var record = new RecordOptions();
+        foreach (var o in record.All)
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             PluginRoles.TryParse(parse.GetValue(role), out var parsedRole);
@@ -88,6 +94,7 @@ internal static class RunCommand
                 Nodes = parse.GetValue(nodes),
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
+                Recorder = record.Open(parse, ctx, append: false),
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
             var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;
