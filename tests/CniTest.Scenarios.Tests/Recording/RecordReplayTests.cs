@@ -100,16 +100,47 @@ public sealed class RecordReplayTests : IDisposable
         Rows().Should().ContainSingle().Which.Should().Contain("ADD del-not-idempotent").And.Contain("ok: ");
     }
 
+    [PrivilegedFact]
+    public async Task Replay_InterruptedBySigintWhileAPluginHangs_RemovesEverythingAndLeavesTheMachineAsItWas()
+    {
+        // Arrange: a recorded DEL that hangs (killed after 2 s when recorded), replayed with a long timeout.
+        await RecordAsync("del-hangs", "del.twice", TimeSpan.FromSeconds(2));
+        var before = await MachineState.TakeAsync(TestContext.Current.CancellationToken);
+        using var cli = CliProcess.Start("replay", RecordDir, "--check", "del.twice", "--timeout", "60");
+
+        // Act: interrupt while the hanging DEL runs inside the replay's fake host.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < until && !SandboxExists(cli.Pid))
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1)); // ADD done, DEL in flight
+        await cli.InterruptAsync();
+        var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        exit.Should().Be(ExitCodes.Interrupted, string.Join('\n', cli.Lines));
+        cli.Lines.Should().Contain(l => l.Contains("interrupted", StringComparison.Ordinal));
+        MachineState.RunDirectoriesOf(cli.Pid).Should().BeEmpty();
+        (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
+    }
+
     private string RecordDir => Path.Combine(_dir, "rec");
 
+    /// <summary>True once the replay of process <paramref name="pid"/> created a sandbox beside its fake host's own namespace.</summary>
+    private static bool SandboxExists(int pid) => MachineState.RunDirectoriesOf(pid)
+        .SelectMany(d => Directory.Exists(d) ? Directory.GetDirectories(d) : [])
+        .Any(h => Directory.Exists(Path.Combine(h, "netns")) && Directory.GetFileSystemEntries(Path.Combine(h, "netns")).Length > 1);
+
     /// <summary>Runs one check of a broken fixture with --record; returns its result and the replay command it printed.</summary>
-    private async Task<(CheckResult Result, string[] Replay)> RecordAsync(string fixture, string check)
+    private async Task<(CheckResult Result, string[] Replay)> RecordAsync(string fixture, string check, TimeSpan? timeout = null)
     {
         var options = new RunOptions
         {
             PluginPath = Repo.BrokenPlugin(fixture),
             Filter = check,
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = timeout ?? TimeSpan.FromSeconds(5),
             Recorder = Recorder.Open(RecordDir, [], append: false),
         };
         var report = await SuiteRunner.RunAsync(options, ct: TestContext.Current.CancellationToken);
