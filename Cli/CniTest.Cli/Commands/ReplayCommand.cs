@@ -18,7 +18,11 @@ internal static class ReplayCommand
     {
         var path = new Argument<string>("recording") { Description = "A directory written by --record (with --check), or one step file of it (one call)" };
         var check = new Option<string?>("--check") { Description = "The check to replay: its key in the recording's index.json (del.twice@1.1.0), or its id when recorded at one version" };
-        var plugin = new Option<string?>("--plugin") { Description = "Run this binary instead of the recorded plugin under test (to try a fix); partners stay as recorded" };
+        var plugin = new Option<string?>("--plugin")
+        {
+            Description = "Run this binary instead of the recorded plugin under test (to try a fix); partners stay as recorded. " +
+                          "For a recording of add/check/del/gc/status: instead of the plugin with the same file name",
+        };
         var timeout = new Option<double>("--timeout") { Description = "Seconds each plugin call may take before it is killed", DefaultValueFactory = _ => 10 };
         timeout.Validators.Add(r =>
         {
@@ -105,7 +109,9 @@ internal static class ReplayCommand
     {
         var calls = steps.Count(s => s.Call is not null);
         var plugin = steps.Select(s => s.Call).FirstOrDefault(c => c is { Subject: true })?.Plugin;
-        output.WriteLine($"cnitest replay: {title}: {calls} call(s), {steps.Count - calls} drift step(s){(plugin is null ? "" : ", plugin " + plugin)}, in a fresh fake host");
+        // A CLI recording has no plugin under test: name the chain's plugins instead.
+        plugin ??= string.Join(", ", steps.Select(s => s.Call?.Plugin).OfType<string>().Distinct());
+        output.WriteLine($"cnitest replay: {title}: {calls} call(s), {steps.Count - calls} drift step(s){(plugin.Length == 0 ? "" : ", plugin " + plugin)}, in a fresh fake host");
         foreach (var note in report.Notes)
         {
             output.WriteLine($"note: {note}");

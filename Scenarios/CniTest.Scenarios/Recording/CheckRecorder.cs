@@ -97,7 +97,8 @@ public sealed class CheckRecorder : ISandboxActionLog
 
     private void OnCall(InvocationRecord record, string pluginType, string requestCniVersion, RecordedLayout layout)
     {
-        var subject = _subjectPath is null || record.PluginPath == _subjectPath;
+        // The CLI has no plugin under test: replay --plugin then substitutes by file name (see Replayer).
+        var subject = _subjectPath is not null && record.PluginPath == _subjectPath;
         var delegatedIpam = subject ? _subjectDelegatedIpam : null;
         string? stdin = null, stdinBase64 = null;
         try

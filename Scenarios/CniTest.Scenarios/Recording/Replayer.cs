@@ -10,7 +10,10 @@ namespace CniTest.Scenarios.Recording;
 /// <summary>What <c>cnitest replay</c> was asked to do.</summary>
 public sealed record ReplayOptions
 {
-    /// <summary>Substitutes the plugin under test (the recorded subject's binary), e.g. to try a fix; null keeps it.</summary>
+    /// <summary>
+    /// Substitutes the plugin under test (the recorded subject's binary), e.g. to try a fix; null keeps it. A CLI
+    /// recording has no plugin under test: there the calls of the plugin with the same file name are substituted.
+    /// </summary>
     public string? PluginPath { get; init; }
 
     /// <summary>Per call, as <c>run --timeout</c>.</summary>
@@ -61,7 +64,8 @@ public static class Replayer
         var name = layout.HostDir is { } d ? Path.GetFileName(d) : "replay";
         using var host = await FakeHost.CreateAsync(runDir.Path, name, layout.MasterLinks, ct);
         await HostProfiles.ApplyAsync(host, layout.HostProfile == "docker" ? HostProfile.Docker : HostProfile.Plain, ct);
-        var session = new Session(host, layout.HostDir, options);
+        var bySubject = steps.Any(s => s.Call is { Subject: true });
+        var session = new Session(host, layout.HostDir, options, bySubject);
 
         var notes = new List<string>();
         if (steps.FirstOrDefault(s => s.Redacted.Count > 0) is { } redacted)
@@ -69,9 +73,13 @@ public static class Replayer
             notes.Add($"values of {string.Join(", ", redacted.Redacted)} were redacted when recorded: the plugin gets the mask {Redactor.Mask} instead");
         }
 
-        if (options.PluginPath is not null)
+        if (options.PluginPath is { } substitute)
         {
-            notes.Add($"the plugin under test is replaced by {options.PluginPath}");
+            var calls = steps.Select(s => s.Call).OfType<RecordedCall>().ToList();
+            var byName = !calls.Any(c => c.Subject);
+            notes.Add(!byName ? $"the plugin under test is replaced by {substitute}"
+                : calls.Any(c => Path.GetFileName(c.Plugin) == Path.GetFileName(substitute)) ? $"{Path.GetFileName(substitute)} is replaced by {substitute}"
+                : $"no recorded call ran a plugin named {Path.GetFileName(substitute)}: nothing was replaced");
         }
 
         var rows = new List<ReplayRow>();
@@ -83,7 +91,7 @@ public static class Replayer
         return new ReplayReport(rows, notes);
     }
 
-    private sealed class Session(FakeHost host, string? recordedHostDir, ReplayOptions options)
+    private sealed class Session(FakeHost host, string? recordedHostDir, ReplayOptions options, bool bySubject)
     {
         private readonly Dictionary<string, ContainerSandbox> _sandboxes = [];
         private readonly HashSet<string> _deleted = [];
@@ -107,7 +115,8 @@ public static class Replayer
             }
 
             var stdin = call.StdinBase64 is { } b64 ? Convert.FromBase64String(b64) : Encoding.UTF8.GetBytes(RewriteStdin(call.Stdin ?? ""));
-            var plugin = call.Subject && options.PluginPath is { } substitute ? substitute : call.Plugin;
+            var plugin = options.PluginPath is { } substitute
+                && (bySubject ? call.Subject : Path.GetFileName(call.Plugin) == Path.GetFileName(substitute)) ? substitute : call.Plugin;
             var request = new InvocationRequest(call.Command, null, null, null, [], [], stdin)
             {
                 OverrideVariables = env,

@@ -126,6 +126,46 @@ public sealed class RecordReplayTests : IDisposable
         (await MachineState.TakeAsync(TestContext.Current.CancellationToken)).ChangesSince(before).Should().BeEmpty();
     }
 
+    [PrivilegedFact]
+    public async Task ReplayCliRecording_AddWithTheRealPlugin_SameVerdictAndAFixOfTheSameNameIsSubstituted()
+    {
+        // Arrange: cnitest add, recorded, in a fake host of the test's own (the CLI's --host-netns and a sandbox).
+        using var host = await TestHosts.CreateAsync("cnitest-st-", ct: TestContext.Current.CancellationToken);
+        var sandbox = host.NewSandbox();
+        Directory.CreateDirectory(Path.Combine(_dir, "net.d"));
+        File.WriteAllText(Path.Combine(_dir, "net.d", "10-mynet.conflist"), $$$"""
+            {"cniVersion":"1.0.0","name":"mynet","plugins":[{"type":"ptp","ipMasq":false,
+             "ipam":{"type":"host-local","dataDir":"{{{host.IpamDir}}}","ranges":[[{"subnet":"10.77.0.0/24"}]]}}]}
+            """);
+        var env = new Dictionary<string, string>
+        {
+            ["NETCONFPATH"] = Path.Combine(_dir, "net.d"),
+            ["CNI_PATH"] = "/usr/lib/cni",
+            ["CNITEST_CACHE_DIR"] = Path.Combine(_dir, "cache"),
+        };
+        var ctx = new CliContext(n => env.GetValueOrDefault(n), _out, _err);
+        (await CliApp.RunAsync(["add", "mynet", sandbox.Path, "--host-netns", host.NetnsPath, "--record", RecordDir], ctx))
+            .Should().Be(ExitCodes.Success, _err.ToString());
+        var broken = Directory.CreateDirectory(Path.Combine(_dir, "fix")).FullName;
+        File.CreateSymbolicLink(Path.Combine(broken, "ptp"), Repo.BrokenPlugin("add-crashes"));
+        _out.GetStringBuilder().Clear();
+
+        // Act
+        var same = await Cli(["replay", RecordDir, "--check", "cli-001-add"]);
+        var sameRows = Rows();
+        _out.GetStringBuilder().Clear();
+        var substituted = await Cli(["replay", RecordDir, "--check", "cli-001-add", "--plugin", Path.Combine(broken, "ptp")]);
+
+        // Assert
+        same.Should().Be(ExitCodes.Success, _err.ToString());
+        sameRows.Should().ContainSingle().Which.Should().Contain("ADD ptp").And.Contain("10.77.0.2/24").And.NotContain("DIFFERS");
+        substituted.Should().Be(ExitCodes.Failure, _out.ToString());
+        _out.ToString().Should().Contain("ptp is replaced by " + Path.Combine(broken, "ptp"));
+        Rows().Should().ContainSingle().Which.Should().EndWith("DIFFERS");
+        host.IpamReservations().Should().Equal(["10.77.0.2"], "replay allocates in its own fake host, never in the recorded dataDir");
+        RunDirectory.OwnedBy(Environment.ProcessId).Should().BeEmpty();
+    }
+
     private string RecordDir => Path.Combine(_dir, "rec");
 
     /// <summary>True once the replay of process <paramref name="pid"/> created a sandbox beside its fake host's own namespace.</summary>
