@@ -43,9 +43,10 @@ public sealed record ReplayReport(IReadOnlyList<ReplayRow> Rows, IReadOnlyList<s
 
 /// <summary>
 /// Re-runs recorded steps in a fresh fake host with the recorded layout (the same master links and host profile,
-/// each sandbox created under its recorded name when first used, deleted where the check deleted it): the same calls
-/// with the same variables and stdin, in the same order, with the same drift between them. Paths of the recorded fake
-/// host (netns pins, IPAM and cache directories, the run directory) are rewritten to the new one's. Everything is
+/// each sandbox created under its recorded name before the first step that saw it, deleted where the check deleted
+/// it): the same calls with the same variables and stdin, in the same order, with the same drift between them. Paths
+/// of the recorded fake host (netns pins, IPAM and cache directories, the run directory) are rewritten to the new
+/// one's, and so are values the plugin chose anew (a MAC, a host veth name), learnt from its replayed answers. Everything is
 /// removed afterwards, also when cancelled (Ctrl-C), exactly as for <c>run</c>.
 /// </summary>
 public static class Replayer
@@ -60,6 +61,12 @@ public static class Replayer
         }
 
         var layout = steps[0].Layout;
+        if (steps.FirstOrDefault(s => s.Layout.HostDir != layout.HostDir) is { } other)
+        {
+            // net.cross-node (--nodes 2): the second node and the underlay between the nodes are not recorded steps.
+            throw new EnvironmentProblemException($"{other.Check} ran on two fake hosts (--nodes 2); replay rebuilds one fake host only");
+        }
+
         using var runDir = RunDirectory.Create();
         var name = layout.HostDir is { } d ? Path.GetFileName(d) : "replay";
         using var host = await FakeHost.CreateAsync(runDir.Path, name, layout.MasterLinks, ct);
@@ -85,6 +92,7 @@ public static class Replayer
         var rows = new List<ReplayRow>();
         foreach (var step in steps)
         {
+            session.EnsureSandboxes(step.Layout);
             rows.Add(step.Call is { } call ? await session.CallAsync(step.Step, call, ct) : await session.ActionAsync(step.Step, step.Action!, ct));
         }
 
@@ -98,13 +106,30 @@ public static class Replayer
         private readonly Dictionary<string, string> _foreignNetns = [];
         private readonly IPluginExecutor _executor = host.CreateExecutor(options.Timeout);
 
+        /// <summary>
+        /// Values the plugin chose anew on replay (a MAC address, a host veth name, an address), recorded → replayed,
+        /// learnt from each answer; later requests (the prevResult of CHECK and DEL) and drift commands get the new
+        /// ones, as a runtime would send what its cache holds from this run's ADD.
+        /// </summary>
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        /// <summary>Creates the sandboxes that existed when the step was recorded (and were not deleted since).</summary>
+        public void EnsureSandboxes(RecordedLayout layout)
+        {
+            foreach (var sandbox in layout.Sandboxes.Where(s => !s.Deleted))
+            {
+                Sandbox(sandbox.Name);
+            }
+        }
+
         public async Task<ReplayRow> CallAsync(int step, RecordedCall call, CancellationToken ct)
         {
             var what = $"{call.Command} {call.PluginType}";
-            if (call.Env.TryGetValue("CNI_NETNS", out var netns) && netns.Length > 0 && !netns.StartsWith(recordedHostDir ?? "\0", StringComparison.Ordinal)
-                && !_foreignNetns.ContainsKey(netns) && netns != "dummy")
+            if (recordedHostDir is null && call.Env.TryGetValue("CNI_NETNS", out var netns) && netns.StartsWith('/')
+                && !_foreignNetns.ContainsKey(netns))
             {
-                // A CLI recording names the caller's own namespace: a fresh sandbox stands in for it.
+                // A CLI recording names the caller's own namespace: a fresh sandbox stands in for it. (In a check's
+                // recording every other value, a stale or malformed one sent on purpose, is sent as it was.)
                 _foreignNetns[netns] = Sandbox($"netns{_foreignNetns.Count + 1}")!.Path;
             }
 
@@ -126,6 +151,7 @@ public static class Replayer
             try
             {
                 var record = await _executor.ExecuteAsync(plugin, request, ct);
+                Learn(call.Stdout, record.StdoutText);
                 return new ReplayRow(step, what, call.Verdict, CallVerdict.Of(record, call.RequestCniVersion, call.DelegatedIpam), null);
             }
             catch (CniHarnessException e)
@@ -142,7 +168,12 @@ public static class Replayer
                 switch (action.Kind)
                 {
                     case RecordedAction.SandboxIpBatch:
-                        await Sandbox(action.Sandbox!)!.IpBatchAsync(Rewrite(action.Commands ?? ""), ct);
+                        if (Sandbox(action.Sandbox!) is not { } sandbox)
+                        {
+                            return new ReplayRow(step, what, null, null, "could not be redone: the sandbox was deleted before");
+                        }
+
+                        await sandbox.IpBatchAsync(Rewrite(action.Commands ?? ""), ct);
                         return new ReplayRow(step, what, null, null, "ip " + OneLine(action.Commands));
                     case RecordedAction.SandboxDelete:
                         Sandbox(action.Sandbox!)?.Delete();
@@ -189,6 +220,45 @@ public static class Replayer
             }
         }
 
+        private void Learn(string recorded, string replayed)
+        {
+            try
+            {
+                Pair(JsonNode.Parse(recorded), JsonNode.Parse(replayed));
+            }
+            catch (JsonException)
+            {
+                // Not a JSON answer (or several documents): nothing to learn from it.
+            }
+        }
+
+        private void Pair(JsonNode? recorded, JsonNode? replayed)
+        {
+            switch (recorded, replayed)
+            {
+                case (JsonObject a, JsonObject b):
+                    foreach (var (key, value) in a)
+                    {
+                        if (b.TryGetPropertyValue(key, out var other))
+                        {
+                            Pair(value, other);
+                        }
+                    }
+
+                    break;
+                case (JsonArray a, JsonArray b):
+                    for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+                    {
+                        Pair(a[i], b[i]);
+                    }
+
+                    break;
+                case (JsonValue a, JsonValue b) when a.TryGetValue<string>(out var x) && b.TryGetValue<string>(out var y) && x != y && x.Length >= 4:
+                    _values[x] = y;
+                    break;
+            }
+        }
+
         private string Rewrite(string text)
         {
             if (recordedHostDir is not null)
@@ -196,7 +266,7 @@ public static class Replayer
                 text = text.Replace(recordedHostDir, host.Dir, StringComparison.Ordinal);
             }
 
-            foreach (var (from, to) in _foreignNetns)
+            foreach (var (from, to) in _foreignNetns.Concat(_values).OrderByDescending(p => p.Key.Length))
             {
                 text = text.Replace(from, to, StringComparison.Ordinal);
             }
