@@ -166,6 +166,35 @@ public sealed class RecordReplayTests : IDisposable
         RunDirectory.OwnedBy(Environment.ProcessId).Should().BeEmpty();
     }
 
+    [PrivilegedFact]
+    public async Task EveryRecordedCheckOfAPassingPlugin_ReplaysWithTheRecordedVerdicts()
+    {
+        // Arrange: the families whose later calls depend on earlier ones (prevResult of CHECK and DEL carries the MAC
+        // and host veth name the ADD chose, drift names its address, P27 deletes the sandbox).
+        var options = new RunOptions
+        {
+            PluginPath = "/usr/lib/cni/ptp",
+            Filter = "check.,del.,add.",
+            Recorder = Recorder.Open(RecordDir, [], append: false),
+        };
+        await SuiteRunner.RunAsync(options, ct: TestContext.Current.CancellationToken);
+        var index = RecordingSet.ReadIndex(RecordDir)!;
+
+        // Act
+        var differing = new List<string>();
+        foreach (var entry in index.Checks)
+        {
+            var (_, steps) = RecordingSet.LoadCheck(RecordDir, entry.Check);
+            var report = await Replayer.ReplayAsync(steps, new ReplayOptions(), TestContext.Current.CancellationToken);
+            differing.AddRange(report.Rows.Where(r => r.Differs || (r.Recorded is null && r.Note!.StartsWith("could not", StringComparison.Ordinal)))
+                .Select(r => $"{entry.Check} step {r.Step} {r.What}: {r.Recorded} → {r.Replayed?.ToString() ?? r.Note}"));
+        }
+
+        // Assert
+        index.Checks.Should().HaveCountGreaterThan(10).And.Contain(c => c.Check.StartsWith("check.after-add", StringComparison.Ordinal));
+        differing.Should().BeEmpty();
+    }
+
     private string RecordDir => Path.Combine(_dir, "rec");
 
     /// <summary>True once the replay of process <paramref name="pid"/> created a sandbox beside its fake host's own namespace.</summary>
