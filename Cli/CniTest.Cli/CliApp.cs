@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(ctx));
         root.Subcommands.Add(ValidateCommand.Create(ctx));
         root.Subcommands.Add(RunCommand.Create(ctx));
+        root.Subcommands.Add(ReplayCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         root.Subcommands.Add(ExplainCommand.Create(ctx));
         root.Subcommands.Add(ListCommand.Create(ctx));
@@ -62,9 +63,9 @@ public static class CliApp
                 Error = ctx.Error,
                 EnableDefaultExceptionHandler = false,
             };
-            if (parse.CommandResult.Command.Name == "run")
+            if (parse.CommandResult.Command.Name is "run" or "replay")
             {
-                // run handles SIGINT/SIGTERM itself: it must remove its namespaces before exiting, however long that
+                // run and replay handle SIGINT/SIGTERM themselves: it must remove its namespaces before exiting, however long that
                 // takes, instead of being abandoned after System.CommandLine's grace period.
                 configuration.ProcessTerminationTimeout = null;
             }

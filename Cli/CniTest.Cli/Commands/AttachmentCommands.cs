@@ -29,8 +29,9 @@ internal static class AttachmentCommands
         var network = new Argument<string>("network") { Description = "Network name (the \"name\" in a config file in NETCONFPATH)" };
         var netns = new Argument<string>("netns") { Description = "Network namespace path, e.g. /run/netns/NAME (made absolute; not required to exist for del)" };
         var options = new CommonOptions();
+        var record = new RecordOptions();
         var command = new Command(name, description) { network, netns };
-        foreach (var o in options.All)
+        foreach (var o in options.All.Concat(record.All))
         {
             command.Options.Add(o);
         }
@@ -51,8 +52,21 @@ internal static class AttachmentCommands
                 Args = settings.CniArgs,
                 CapabilityArgs = settings.CapabilityArgs,
             };
-            var runtime = settings.CreateRuntime(ctx, [new ContractReporter(ctx.Error)]);
-            await operation(runtime, list, rt, parse, ctx, ct);
+            var recorder = record.Open(parse, ctx, append: true)?.ForCliCommand(name);
+            var runtime = settings.CreateRuntime(ctx, recorder is null
+                ? [new ContractReporter(ctx.Error)]
+                : [new ContractReporter(ctx.Error), recorder.ObserverFor(settings.HostNetns)]);
+            var outcome = "failed";
+            try
+            {
+                await operation(runtime, list, rt, parse, ctx, ct);
+                outcome = "succeeded";
+            }
+            finally
+            {
+                recorder?.Complete(outcome);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -84,6 +84,12 @@ internal static class RunCommand
             plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, sandbox, jobs,
         };
         ci.AddTo(command);
+        var record = new RecordOptions();
+        foreach (var o in record.All)
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             PluginRoles.TryParse(parse.GetValue(role), out var parsedRole);
@@ -102,6 +108,7 @@ internal static class RunCommand
                 Sandbox = parse.GetValue(sandbox) == "docker" ? SandboxMode.Docker : SandboxMode.Netns,
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
+                Recorder = record.Open(parse, ctx, append: false),
             };
             options = ci.Apply(parse, options);
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;

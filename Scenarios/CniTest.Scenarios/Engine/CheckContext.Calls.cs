@@ -160,7 +160,11 @@ public sealed partial class CheckContext
     /// (a crash between ADD and the cache write, a wiped cache: cni#1055). Its resources then stay until the
     /// plugin's own GC removes them, which is the case GC exists for (P37).
     /// </summary>
-    public void Forget(Attachment a) => RuntimeFor(a.Node).Cache?.Delete(a.Network.Name, a.ContainerId, a.IfName);
+    public void Forget(Attachment a)
+    {
+        a.Node.Actions?.OnAction(Recording.RecordedAction.CacheForget, null, $"{a.Network.Name} {a.ContainerId} {a.IfName}");
+        RuntimeFor(a.Node).Cache?.Delete(a.Network.Name, a.ContainerId, a.IfName);
+    }
 
     /// <summary>STATUS of the plugin under test (SPEC 1.1 STATUS, R35): the plugin object with name and cniVersion only.</summary>
     public async Task<InvocationRecord> StatusAsync()

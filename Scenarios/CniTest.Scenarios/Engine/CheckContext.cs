@@ -42,7 +42,7 @@ public sealed partial class CheckContext
         Executor = n.CreateExecutor(Plan.Options.Timeout),
         CacheDirectory = n.CacheDir,
         Timeout = Plan.Options.Timeout,
-        Observers = [new SubjectObserver(this)],
+        Observers = Recorder is { } recorder ? [new SubjectObserver(this), recorder.ObserverFor(n)] : [new SubjectObserver(this)],
         // Every plugin of the chain gets its DEL even after one failed, so a check sees the plugin under test's
         // answer whatever its partners did (libcni stops at the first error: plugins#1282).
         DelContinuesOnError = true,
@@ -50,6 +50,9 @@ public sealed partial class CheckContext
 
     public RunPlan Plan { get; }
     public string CheckId { get; }
+
+    /// <summary>Records every call and drift step of the check (<c>--record</c>); null when not recording.</summary>
+    internal Recording.CheckRecorder? Recorder { get; init; }
 
     /// <summary>The <c>cniVersion</c> of every request this check sends.</summary>
     public string Version { get; }

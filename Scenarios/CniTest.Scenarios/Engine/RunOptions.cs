@@ -57,4 +57,7 @@ public sealed record RunOptions
 
     /// <summary>A --filter that selects no check is a usage error (<c>--fail-on-empty</c>, the default); false: an empty run.</summary>
     public bool FailOnEmpty { get; init; } = true;
+
+    /// <summary>Where every plugin call and drift step of each check is recorded (<c>--record</c>); null: not recorded.</summary>
+    public Recording.Recorder? Recorder { get; init; }
 }

@@ -129,6 +129,21 @@ public static class SuiteRunner
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
         ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
+        // --record: every call and drift step of the check goes to its own folder, replayable by its key.
+        var recorder = check.SkipReason is null ? plan.Options.Recorder?.ForCheck(check, plan) : null;
+        var result = await ExecuteAsync(plan, check, index, runDir, contract, recorder, ct);
+        if (recorder is null)
+        {
+            return result;
+        }
+
+        recorder.Complete(result.IsWarning ? "warning" : result.Outcome.ToString().ToLowerInvariant());
+        return result with { ReplayCommand = recorder.ReplayCommand };
+    }
+
+    private static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
+        ContractCollector contract, Recording.CheckRecorder? recorder, CancellationToken ct)
+    {
         var def = check.Definition;
         if (check.SkipReason is { } reason)
         {
@@ -142,7 +157,8 @@ public static class SuiteRunner
         {
             host = await FakeHost.CreateAsync(runDir.Path, $"check{index}", plan.Network.MasterLinks, ct, containers);
             await HostProfiles.ApplyAsync(host, plan.Options.HostProfile, ct);
-            ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct);
+            recorder?.Attach(host);
+            ctx = new CheckContext(plan, def.Id, check.Version, host, contract, ct) { Recorder = recorder };
             await def.Body(ctx);
         }
         catch (CheckStoppedException)
@@ -167,6 +183,7 @@ public static class SuiteRunner
         }
         finally
         {
+            recorder?.Close();
             host?.Dispose();
         }
 

@@ -45,4 +45,6 @@ public sealed record CheckResult
 
     /// <summary>The id and version as shown and sharded: <c>del.twice [1.0.0]</c>.</summary>
     public string Label => CniVersion is null ? Id : $"{Id} [{CniVersion}]";
+    /// <summary>The command that replays the check's recorded steps (<c>cnitest replay DIR --check KEY</c>), when the run recorded them.</summary>
+    public string? ReplayCommand { get; init; }
 }

@@ -25,6 +25,8 @@ public static class FailureText
             sb.Append(Invocation(call));
         }
 
+        sb.Append(WholeCheckReplay(r));
+
         return sb.ToString();
     }
 
@@ -48,6 +50,23 @@ public static class FailureText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The line naming <c>cnitest replay</c>, which reruns the whole check (the calls and the drift before the failing
+    /// one) in a fresh fake host; without <c>--record</c>, how to get it. Contract results gather calls of many
+    /// checks, so they get neither.
+    /// </summary>
+    internal static string WholeCheckReplay(CheckResult r)
+    {
+        if (r.ReplayCommand is { } replay)
+        {
+            return $"  replay the whole check (every call and drift step, in a fresh fake host): {replay}\n";
+        }
+
+        return r.Id.StartsWith("contract.", StringComparison.Ordinal)
+            ? ""
+            : $"  to replay the whole check, run again with --record DIR, then: cnitest replay DIR --check {Recording.Recorder.KeyOf(r.Id, r.CniVersion)}\n";
     }
 
     private static string Trim(string text)

@@ -22,6 +22,12 @@ public sealed class ContainerSandbox : IDisposable
         _remove = remove;
     }
 
+    /// <summary>The fake host that made it, whose action log (<c>--record</c>) sees drift and deletion; set by the host.</summary>
+    internal FakeHost? Owner { get; set; }
+
+    /// <summary>The pin's file name, unique in its fake host (<c>sandbox1</c>).</summary>
+    public string Name => System.IO.Path.GetFileName(Path);
+
     /// <summary>The pin file, passed as <c>CNI_NETNS</c>.</summary>
     public string Path { get; }
 
@@ -36,13 +42,17 @@ public sealed class ContainerSandbox : IDisposable
     {
         if (Interlocked.Exchange(ref _deleted, 1) == 0)
         {
+            Owner?.Actions?.OnAction(Recording.RecordedAction.SandboxDelete, this, null);
             _remove();
         }
     }
 
     /// <summary>Runs an iproute2 batch inside the sandbox (e.g. to cause drift for CHECK).</summary>
-    public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        HelperCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
+    public Task IpBatchAsync(string commands, CancellationToken ct = default)
+    {
+        Owner?.Actions?.OnAction(Recording.RecordedAction.SandboxIpBatch, this, commands);
+        return HelperCommand.RunCheckedAsync(Path, "ip", ["-batch", "-"], commands, ct);
+    }
 
     public void Dispose() => Delete();
 }

@@ -53,6 +53,21 @@ public sealed class FakeHost : IDisposable
     public IReadOnlyList<string> StateFileRoots =>
         [IpamDir, .. PrivateStateMounts.Targets.Select(t => PrivateStateMounts.UpperDir(StateDir, t))];
 
+    /// <summary>Told about each action a check performs on this host or its sandboxes (<c>--record</c>); null when not recording.</summary>
+    internal ISandboxActionLog? Actions { get; set; }
+
+    /// <summary>The container namespaces created so far, deleted ones included.</summary>
+    internal IReadOnlyList<ContainerSandbox> Sandboxes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sandboxes];
+            }
+        }
+    }
+
     /// <summary>The links created as <c>master</c> candidates (one end of a veth pair each).</summary>
     public IReadOnlyList<string> MasterLinks { get; private set; } = [];
 
@@ -123,6 +138,7 @@ public sealed class FakeHost : IDisposable
     {
         var pin = Path.Combine(Dir, "netns", name);
         var sandbox = Containers is null ? new ContainerSandbox(NetworkNamespace.Create(pin)) : Containers.Create(pin);
+        sandbox.Owner = this;
         lock (_lock)
         {
             _sandboxes.Add(sandbox);
@@ -149,8 +165,11 @@ public sealed class FakeHost : IDisposable
     }
 
     /// <summary>Runs an iproute2 batch (one command per line, without the leading <c>ip</c>) in the fake host.</summary>
-    public Task IpBatchAsync(string commands, CancellationToken ct = default) =>
-        HelperCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
+    public Task IpBatchAsync(string commands, CancellationToken ct = default)
+    {
+        Actions?.OnAction(Recording.RecordedAction.HostIpBatch, null, commands);
+        return HelperCommand.RunCheckedAsync(NetnsPath, "ip", ["-batch", "-"], commands, ct);
+    }
 
     private async Task SetUpLinksAsync(IReadOnlyList<string> masterLinks, CancellationToken ct)
     {
