@@ -120,18 +120,18 @@ public static class SuiteRunner
         {
             failed.Add(result);
             // A new index gives the rerun its own fake host name next to the ones still running.
-            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers);
+            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers, attempt + 1);
         }
 
         return failed.Count == 0 ? result : result with { FailedAttempts = failed };
     }
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
-        ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
+        ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null, int attempt = 1)
     {
         // --record: every call and drift step of the check goes to its own folder, replayable by its key.
-        var recorder = check.SkipReason is null ? plan.Options.Recorder?.ForCheck(check, plan) : null;
-        var result = await ExecuteAsync(plan, check, index, runDir, contract, recorder, ct);
+        var recorder = check.SkipReason is null ? plan.Options.Recorder?.ForCheck(check, plan, attempt) : null;
+        var result = await ExecuteAsync(plan, check, index, runDir, contract, recorder, containers, ct);
         if (recorder is null)
         {
             return result;
@@ -142,7 +142,7 @@ public static class SuiteRunner
     }
 
     private static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
-        ContractCollector contract, Recording.CheckRecorder? recorder, CancellationToken ct)
+        ContractCollector contract, Recording.CheckRecorder? recorder, DockerSandboxes? containers, CancellationToken ct)
     {
         var def = check.Definition;
         if (check.SkipReason is { } reason)

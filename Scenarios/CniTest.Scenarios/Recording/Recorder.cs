@@ -72,16 +72,21 @@ public sealed class Recorder
     public string ReplayCommandFor(string key) => $"cnitest replay {Dir} --check {key}";
 
     /// <summary>Starts the recording of a check of <c>run</c>.</summary>
-    public CheckRecorder ForCheck(PlannedCheck check, RunPlan plan) => Begin(new RecordIndexEntry
+    public CheckRecorder ForCheck(PlannedCheck check, RunPlan plan, int attempt = 1)
     {
-        Check = KeyOf(check),
-        CheckId = check.Definition.Id,
-        CniVersion = check.ReportVersion,
-        Source = "run",
-        Plugin = plan.PluginPath,
-        Replay = ReplayCommandFor(KeyOf(check)),
-        Redacted = Redactor.Keys,
-    }, plan.PluginPath, (bool?)(plan.Role == Model.PluginRole.Ipam), HostProfiles.Name(plan.Options.HostProfile));
+        // A rerun (--retries) is recorded beside the first attempt, under its own key, so each stays replayable.
+        var key = attempt == 1 ? KeyOf(check) : $"{KeyOf(check)}~{attempt}";
+        return Begin(new RecordIndexEntry
+        {
+            Check = key,
+            CheckId = check.Definition.Id,
+            CniVersion = check.ReportVersion,
+            Source = "run",
+            Plugin = plan.PluginPath,
+            Replay = ReplayCommandFor(key),
+            Redacted = Redactor.Keys,
+        }, plan.PluginPath, (bool?)(plan.Role == Model.PluginRole.Ipam), HostProfiles.Name(plan.Options.HostProfile));
+    }
 
     /// <summary>Starts the recording of one CLI command (<c>add</c>, <c>del</c>, …), keyed <c>cli-NNN-command</c>.</summary>
     public CheckRecorder ForCliCommand(string command)
