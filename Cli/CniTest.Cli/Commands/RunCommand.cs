@@ -51,6 +51,14 @@ internal static class RunCommand
             Description = "Address families of the built-in configs: ipv4, ipv6 or dual [default: dual where the kernel has IPv6, else ipv4]",
         };
         ipFamily.AcceptOnlyFromAmong("ipv4", "ipv6", "dual");
+        var runtime = new Option<string>("--runtime")
+        {
+            Description = "Call plugins as this runtime does, for the whole suite: libcni (cnitest's own calls: no CNI_ARGS), containerd " +
+                          "(CRI plugin via go-cni), crio (via ocicni) or podman (CNI backend): its CNI_ARGS, capability args, container " +
+                          "ids, netns paths and verbs (checks of verbs it never sends are skipped). runtime.personas tries the others in every run",
+            DefaultValueFactory = _ => "libcni",
+        };
+        runtime.AcceptOnlyFromAmong([.. CniTest.Scenarios.Runtimes.RuntimePersonas.Names]);
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         timeout.Validators.Add(r =>
         {
@@ -69,7 +77,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, runtime, jobs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -88,6 +96,7 @@ internal static class RunCommand
                 Nodes = parse.GetValue(nodes),
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
+                Runtime = CniTest.Scenarios.Runtimes.RuntimePersonas.TryParse(parse.GetValue(runtime), out var persona) ? persona : CniTest.Scenarios.Runtimes.RuntimePersonas.Libcni,
             };
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;
             var junitPath = parse.GetValue(junit) is { } j ? ctx.FullPath(j) : null;

@@ -1,4 +1,5 @@
 using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Runtimes;
 using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
@@ -42,6 +43,12 @@ public sealed record RunOptions
 
     /// <summary>Parallel ADDs of the concurrency check (issue 5: N ≥ 8).</summary>
     public int ParallelAttachments { get; init; } = 8;
+
+    /// <summary>
+    /// Which runtime the suite calls plugins as (<c>--runtime</c>): its CNI_ARGS, capability args, container ids,
+    /// netns paths and verbs; libcni (cnitest's own behaviour) by default.
+    /// </summary>
+    public RuntimePersona Runtime { get; init; } = RuntimePersonas.Libcni;
 
     /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
     public IpFamily IpFamily { get; init; } = IpFamilies.Default;

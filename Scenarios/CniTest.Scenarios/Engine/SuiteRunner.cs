@@ -64,6 +64,7 @@ public static class SuiteRunner
             Results = [.. results, .. contractResults],
             Policy = options.Policy,
             HostProfile = options.HostProfile,
+            Runtime = options.Runtime.Name,
         };
     }
 
