@@ -29,7 +29,7 @@ public sealed class Attachment
     public ContainerSandbox Sandbox { get; }
 
     /// <summary>The runtime persona the attachment is made as (its shapes, CNI_ARGS and capability args).</summary>
-    public required RuntimePersona Persona { get; init; }
+    public RuntimePersona Persona { get; internal set; } = RuntimePersonas.Libcni;
 
     /// <summary>The pod the attachment belongs to, as the persona names it in CNI_ARGS.</summary>
     public required PodIdentity Pod { get; init; }
