@@ -43,7 +43,7 @@ public sealed class JsonReportWriterTests
         var invocation = result["invocations"]![0]!.AsObject();
 
         // Assert
-        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "durationMs", "summary", "results");
+        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "runtime", "durationMs", "summary", "results");
         json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings");
         result.Select(p => p.Key).Should().Equal("id", "title", "rule", "cniVersion", "outcome", "severity", "message", "durationMs", "invocations");
         invocation.Select(p => p.Key).Should().Equal("command", "env", "stdin", "stdout", "stderr", "exitCode", "signal", "durationMs");
