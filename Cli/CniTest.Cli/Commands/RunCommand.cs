@@ -60,6 +60,14 @@ internal static class RunCommand
             DefaultValueFactory = _ => "netns",
         };
         sandbox.AcceptOnlyFromAmong("netns", "docker");
+        var runtime = new Option<string>("--runtime")
+        {
+            Description = "Call plugins as this runtime does, for the whole suite: libcni (cnitest's own calls: no CNI_ARGS), containerd " +
+                          "(CRI plugin via go-cni), crio (via ocicni) or podman (CNI backend): its CNI_ARGS, capability args, container " +
+                          "ids, netns paths and verbs (checks of verbs it never sends are skipped). runtime.personas tries the others in every run",
+            DefaultValueFactory = _ => "libcni",
+        };
+        runtime.AcceptOnlyFromAmong([.. CniTest.Scenarios.Runtimes.RuntimePersonas.Names]);
         var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         // A validator runs even when the value did not convert ("--jobs many"); GetValueOrDefault then throws out of
         // Parse. The parser already reports the conversion, so the validators look only at values that converted.
@@ -81,7 +89,7 @@ internal static class RunCommand
         var ci = new CiOptions();
         var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
         {
-            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, sandbox, jobs,
+            plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, sandbox, runtime, jobs,
         };
         ci.AddTo(command);
         var record = new RecordOptions();
@@ -109,6 +117,7 @@ internal static class RunCommand
                 PartnerPath = ctx.Env("CNI_PATH") is { } p ? [.. Harness.Invocation.PluginLocator.SplitPath(p).Select(ctx.FullPath)] : null,
                 IpFamily = IpFamilyOption(ctx, parse.GetValue(ipFamily)),
                 Recorder = record.Open(parse, ctx, append: false),
+                Runtime = CniTest.Scenarios.Runtimes.RuntimePersonas.TryParse(parse.GetValue(runtime), out var persona) ? persona : CniTest.Scenarios.Runtimes.RuntimePersonas.Libcni,
             };
             options = ci.Apply(parse, options);
             var reportPath = parse.GetValue(report) is { } r ? ctx.FullPath(r) : null;

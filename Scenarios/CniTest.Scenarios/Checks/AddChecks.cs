@@ -73,9 +73,9 @@ internal static class AddChecks
         foreach (var iface in result.Interfaces)
         {
             var inSandbox = !string.IsNullOrEmpty(iface.Sandbox);
-            if (inSandbox && iface.Sandbox != a.Sandbox.Path)
+            if (inSandbox && iface.Sandbox != a.Netns)
             {
-                ctx.Report("P18", sandboxLevel, $"interface {iface.Name} claims sandbox \"{iface.Sandbox}\", but CNI_NETNS was \"{a.Sandbox.Path}\"", add.Subject);
+                ctx.Report("P18", sandboxLevel, $"interface {iface.Name} claims sandbox \"{iface.Sandbox}\", but CNI_NETNS was \"{a.Netns}\"", add.Subject);
             }
 
             var view = inSandbox ? sandbox : host;

@@ -20,6 +20,7 @@ public static class CheckCatalog
         .. BadInputChecks.All(),
         .. ConcurrencyChecks.All().Select(c => c with { Weight = 5 }),
         .. ConnectivityChecks.All().Select(c => c with { Weight = 3 }),
+        .. RuntimePersonaChecks.All(),
     ];
 
     /// <summary>

@@ -60,7 +60,9 @@ internal static class CheckCommandChecks
     };
 
     private static string? NoCheck(RunPlan plan, string version) =>
-        SpecVersions.HasCheck(version) ? null : $"CHECK exists from 0.4.0 on; this run's version is {version}";
+        !SpecVersions.HasCheck(version) ? $"CHECK exists from 0.4.0 on; this run's version is {version}"
+        : plan.Options.Runtime.Sends(Runtimes.PersonaVerb.Check) ? null
+        : $"--runtime {plan.Options.Runtime.Name}: {plan.Options.Runtime.Caller} never sends CHECK";
 
     private static async Task AfterAddAsync(CheckContext ctx)
     {

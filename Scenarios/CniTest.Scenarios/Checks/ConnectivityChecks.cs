@@ -279,7 +279,7 @@ internal static class ConnectivityChecks
         }
 
         var (a, pod) = await AttachAsync(ctx, "pod 1", "P51", RuleLevel.Should);
-        var mapping = (JsonObject)CapabilityArgs.Values(a.Index)["portMappings"]![0]!;
+        var mapping = (JsonObject)a.CapabilityArgs["portMappings"]![0]!;
         var hostPort = mapping["hostPort"]!.GetValue<int>();
         var containerPort = mapping["containerPort"]!.GetValue<int>();
         var rules = await NatRulesAsync(ctx.Host.NetnsPath, ctx.Ct);

@@ -25,7 +25,7 @@ internal static class GcStatusChecks
             Level = RuleLevel.Should,
             Scope = VersionScope.Once,
             FixedVersion = GcVersion,
-            SkipWhen = No110,
+            SkipWhen = (plan, v) => No110(plan, v) ?? NotSent(plan, Runtimes.PersonaVerb.Gc),
             Body = RemovesStaleAsync,
         },
         new()
@@ -37,7 +37,7 @@ internal static class GcStatusChecks
             Level = RuleLevel.Should,
             Scope = VersionScope.Once,
             FixedVersion = GcVersion,
-            SkipWhen = No110,
+            SkipWhen = (plan, v) => No110(plan, v) ?? NotSent(plan, Runtimes.PersonaVerb.Gc),
             Body = KeysAsync,
         },
         new()
@@ -48,10 +48,15 @@ internal static class GcStatusChecks
             Level = RuleLevel.Must,
             Scope = VersionScope.Once,
             FixedVersion = GcVersion,
-            SkipWhen = No110,
+            SkipWhen = (plan, v) => No110(plan, v) ?? NotSent(plan, Runtimes.PersonaVerb.Status),
             Body = StatusAsync,
         },
     ];
+
+    /// <summary>Why a check of <paramref name="verb"/> does not run as the run's runtime persona; null when it sends it.</summary>
+    private static string? NotSent(RunPlan plan, Runtimes.PersonaVerb verb) =>
+        plan.Options.Runtime.Sends(verb) ? null
+            : $"--runtime {plan.Options.Runtime.Name}: {plan.Options.Runtime.Caller} never sends {verb.ToString().ToUpperInvariant()}";
 
     private static string? No110(RunPlan plan, string version)
     {

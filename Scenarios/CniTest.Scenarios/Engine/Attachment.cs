@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CniTest.Harness.Results;
 using CniTest.Scenarios.Configs;
+using CniTest.Scenarios.Runtimes;
 using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
@@ -26,6 +27,24 @@ public sealed class Attachment
     public required FakeHost Node { get; init; }
     public string IfName { get; }
     public ContainerSandbox Sandbox { get; }
+
+    /// <summary>The runtime persona the attachment is made as (its shapes, CNI_ARGS and capability args).</summary>
+    public RuntimePersona Persona { get; internal set; } = RuntimePersonas.Libcni;
+
+    /// <summary>The pod the attachment belongs to, as the persona names it in CNI_ARGS.</summary>
+    public required PodIdentity Pod { get; init; }
+
+    /// <summary>
+    /// <c>CNI_NETNS</c> as the persona passes it: the sandbox's pin path, or its runtime-shaped name under
+    /// <c>/run/netns</c> in the plugins' mount namespace. The suite's own probes use <see cref="ContainerSandbox.Path"/>.
+    /// </summary>
+    public required string Netns { get; init; }
+
+    /// <summary>CNI_ARGS pairs sent with every call (the persona's; a diagnosis may swap them).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Args { get; internal set; } = [];
+
+    /// <summary>Capability arguments offered with every call (the persona's; a diagnosis may swap them).</summary>
+    public IReadOnlyDictionary<string, JsonNode?> CapabilityArgs { get; internal set; } = new Dictionary<string, JsonNode?>();
 
     /// <summary>Distinguishes attachments of one check (capability values such as host ports differ by it).</summary>
     public int Index { get; }

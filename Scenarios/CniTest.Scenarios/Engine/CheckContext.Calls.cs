@@ -116,7 +116,7 @@ public sealed partial class CheckContext
     {
         options ??= DelOptions.Default;
         var net = Rendered(a.Network, a.Node);
-        var rt = RuntimeConf(a) with { Netns = options.Netns ?? a.Sandbox.Path };
+        var rt = RuntimeConf(a) with { Netns = options.Netns ?? a.Netns };
         var outcome = await net.Runtime.TraceDelAsync(net.List, rt, net.Options with { OmitPrevResult = !options.WithPrevResult }, Ct);
         return Step(net, outcome);
     }
@@ -138,6 +138,9 @@ public sealed partial class CheckContext
         var outcome = await net.Runtime.TraceCheckAsync(net.Only([net.Subject]), RuntimeConf(a), net.Options, Ct);
         return Step(net, outcome);
     }
+
+    /// <summary>True when the attachment's network list sets <c>disableCheck</c>: no runtime sends CHECK for it.</summary>
+    public bool ChecksDisabled(Attachment a) => Rendered(a.Network, a.Node).List.DisableCheck;
 
     /// <summary>
     /// GC of the network with <paramref name="valid"/> as the attachments to keep (SPEC 1.1 GC, R34): the runtime
@@ -217,9 +220,12 @@ public sealed partial class CheckContext
         return net;
     });
 
-    /// <summary>The attachment's runtime parameters; every well-known capability gets a test value (R24).</summary>
+    /// <summary>
+    /// The attachment's runtime parameters, as its runtime persona sends them: CNI_ARGS (R25) and a test value for
+    /// every capability the persona fills in (R24; the Harness passes on only those the plugin declares).
+    /// </summary>
     private static RuntimeConf RuntimeConf(Attachment a) =>
-        new(a.ContainerId, a.Sandbox.Path, a.IfName) { CapabilityArgs = CapabilityArgs.Values(a.Index) };
+        new(a.ContainerId, a.Netns, a.IfName) { Args = a.Args, CapabilityArgs = a.CapabilityArgs };
 
     private StepResult Step(RenderedNetwork net, ChainOutcome outcome)
     {

@@ -82,13 +82,34 @@ public sealed partial class CheckContext
     /// A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id, on the main
     /// fake host or on <paramref name="node"/>.
     /// </summary>
+    /// <remarks>
+    /// The container id, the sandbox's pin name, <c>CNI_NETNS</c>, CNI_ARGS and capability args are those of
+    /// <paramref name="persona"/>, by default the run's (<c>--runtime</c>).
+    /// </remarks>
     public Attachment NewAttachment(string? ifName = null, ContainerSandbox? sandbox = null, string? containerId = null,
-        Configs.NetworkSpec? network = null, FakeHost? node = null)
+        Configs.NetworkSpec? network = null, FakeHost? node = null, Runtimes.RuntimePersona? persona = null)
     {
         var n = Interlocked.Increment(ref _attachments);
         node ??= Host;
-        return new Attachment(containerId ?? $"cnitest-{Slug(CheckId)}-{n}", ifName ?? IfName, sandbox ?? node.NewSandbox(), n,
-            network ?? Plan.Network) { Node = node };
+        persona ??= Plan.Options.Runtime;
+        network ??= Plan.Network;
+        var slug = Slug(CheckId);
+        var pod = persona.Pod(slug, n);
+        if (containerId is not null)
+        {
+            pod = pod with { SandboxId = containerId };
+        }
+
+        sandbox ??= persona.NetnsName(slug, n) is { } name ? node.NewSandbox(name) : node.NewSandbox();
+        return new Attachment(pod.SandboxId, ifName ?? IfName, sandbox, n, network)
+        {
+            Node = node,
+            Persona = persona,
+            Pod = pod,
+            Netns = Runtimes.PersonaNetns.For(persona, sandbox.Path, node.PluginNetnsDirectory),
+            Args = persona.Args(pod),
+            CapabilityArgs = persona.CapabilityArgs(n, network.Name, pod),
+        };
     }
 
     /// <summary>Records a finding and stops the check.</summary>

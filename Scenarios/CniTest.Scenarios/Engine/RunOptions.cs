@@ -1,4 +1,5 @@
 using CniTest.Scenarios.Model;
+using CniTest.Scenarios.Runtimes;
 using CniTest.Scenarios.Sandbox;
 
 namespace CniTest.Scenarios.Engine;
@@ -45,6 +46,12 @@ public sealed record RunOptions
 
     /// <summary>What each sandbox is (<c>--sandbox</c>, issue 11): a bare namespace, or a <c>--network none</c> Docker container.</summary>
     public SandboxMode Sandbox { get; init; } = SandboxMode.Netns;
+
+    /// <summary>
+    /// Which runtime the suite calls plugins as (<c>--runtime</c>): its CNI_ARGS, capability args, container ids,
+    /// netns paths and verbs; libcni (cnitest's own behaviour) by default.
+    /// </summary>
+    public RuntimePersona Runtime { get; init; } = RuntimePersonas.Libcni;
 
     /// <summary>The address families of the built-in configs (issue 10): dual where the kernel has IPv6, else IPv4.</summary>
     public IpFamily IpFamily { get; init; } = IpFamilies.Default;

@@ -103,6 +103,7 @@ public static class SuiteRunner
             Shard = options.Shard,
             Planned = [.. planned.Select(c => c.Label)],
             Contract = tally,
+            Runtime = options.Runtime.Name,
         };
     }
 

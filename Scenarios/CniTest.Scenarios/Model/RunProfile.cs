@@ -34,10 +34,13 @@ public sealed record ProfilePolicy(RunProfile Profile, bool Strict)
     /// (P27, P28; plugins#210, cilium#40843), CHECK that notices what is missing (P33); and the pod network a
     /// Kubernetes node depends on: host ports that lead to the pod (P51, hostPort through portMappings), egress from
     /// the source the config asks for (P56, P70), a full-MTU path (P69: a smaller hop black-holes TCP), and no route
-    /// left to a deleted pod's address (P71: it misroutes the address's next owner).
+    /// left to a deleted pod's address (P71: it misroutes the address's next owner); and what every containerd,
+    /// CRI-O and podman node sends: unknown CNI_ARGS keys under IgnoreUnknown=1 (P79), their container ids and netns
+    /// paths (P80, a MUST the check reports at that level) and the well-known capability values as runtimes fill them
+    /// in (P81).
     /// </summary>
     public static IReadOnlySet<string> RuntimeRules { get; } =
-        new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33", "P51", "P56", "P69", "P70", "P71"]);
+        new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33", "P51", "P56", "P69", "P70", "P71", "P79", "P80", "P81"]);
 
     public static ProfilePolicy Default { get; } = new(RunProfile.Runtime, false);
 

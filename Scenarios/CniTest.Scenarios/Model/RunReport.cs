@@ -15,11 +15,15 @@ public sealed record RunReport
     /// <summary>How the fake hosts were set up (<c>--host-profile</c>): verdicts on connectivity depend on it.</summary>
     public HostProfile HostProfile { get; init; } = HostProfile.Plain;
 
+    /// <summary>The runtime persona the suite called plugins as (<c>--runtime</c>).</summary>
+    public string Runtime { get; init; } = Runtimes.RuntimePersonas.Libcni.Name;
+
     /// <summary>Passed on the first attempt (flaky checks are counted in <see cref="Flaky"/> instead).</summary>
     public int Passed => Results.Count(r => r.Outcome == CheckOutcome.Passed && !r.IsFlaky);
 
     /// <summary>Passed only on a rerun (<c>--retries</c>).</summary>
     public int Flaky => Results.Count(r => r.IsFlaky);
+
     public int Failed => Results.Count(r => r.Outcome == CheckOutcome.Failed);
     public int Skipped => Results.Count(r => r.Outcome == CheckOutcome.Skipped);
 

@@ -32,7 +32,8 @@ public static class JUnitReportWriter
                 Property("role", PluginRoles.Name(report.Role)),
                 Property("versions", string.Join(",", report.Versions)),
                 Property("profile", report.Policy.Profile == RunProfile.Spec ? "spec" : "runtime"),
-                Property("strict", report.Policy.Strict ? "true" : "false")),
+                Property("strict", report.Policy.Strict ? "true" : "false"),
+                Property("runtime", report.Runtime)),
             cases);
         return new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement("testsuites",

@@ -17,6 +17,7 @@ public static class JsonReportWriter
         ["role"] = PluginRoles.Name(report.Role),
         ["versions"] = new JsonArray([.. report.Versions.Select(v => (JsonNode)v)]),
         ["hostProfile"] = Sandbox.HostProfiles.Name(report.HostProfile),
+        ["runtime"] = report.Runtime,
         ["durationMs"] = Ms(report.Duration),
         ["summary"] = new JsonObject
         {

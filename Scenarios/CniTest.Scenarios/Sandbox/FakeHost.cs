@@ -40,6 +40,12 @@ public sealed class FakeHost : IDisposable
     /// <summary>The mount namespace plugins run in; null when private mounts are disabled.</summary>
     public string? MountNamespacePath { get; }
 
+    /// <summary>
+    /// The directory in which plugins see this host's sandbox pins (<c>/run/netns</c>, see
+    /// <see cref="PrivateStateMounts.RunNetnsDir"/>); null when private mounts are off, where only the pin path works.
+    /// </summary>
+    public string? PluginNetnsDirectory => MountNamespacePath is null ? null : PrivateStateMounts.RunNetnsDir;
+
     /// <summary>Directory for IPAM state (host-local <c>dataDir</c>).</summary>
     public string IpamDir => Path.Combine(Dir, "ipam");
 
@@ -91,7 +97,7 @@ public sealed class FakeHost : IDisposable
             {
                 PrivateStateMounts.MakeSharedDirectory(netnsDir);
                 mntns = Path.Combine(dir, "mntns");
-                PrivateStateMounts.Create(mntns, Path.Combine(dir, "state"));
+                PrivateStateMounts.Create(mntns, Path.Combine(dir, "state"), netnsDir);
             }
             else
             {

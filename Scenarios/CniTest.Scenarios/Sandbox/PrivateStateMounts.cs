@@ -22,8 +22,18 @@ internal static class PrivateStateMounts
     public static string UpperDir(string stateDir, string target) =>
         Path.Combine(stateDir, target.Trim('/').Replace('/', '-'), "upper");
 
-    /// <summary>Creates the namespace and pins it at <paramref name="pinPath"/>.</summary>
-    public static void Create(string pinPath, string stateDir)
+    /// <summary>
+    /// Where the fake host's sandbox pins also appear to plugins: runtimes pin network namespaces under
+    /// <c>/run/netns</c> (containerd and CRI-O as <c>/var/run/netns</c>, a symlink to it), so the runtime personas
+    /// (Runtimes/) can pass <c>CNI_NETNS</c> in a runtime's own shape.
+    /// </summary>
+    public const string RunNetnsDir = "/run/netns";
+
+    /// <summary>
+    /// Creates the namespace and pins it at <paramref name="pinPath"/>; with <paramref name="netnsDir"/>, that
+    /// directory is also bound onto <see cref="RunNetnsDir"/> inside it.
+    /// </summary>
+    public static void Create(string pinPath, string stateDir, string? netnsDir = null)
     {
         try
         {
@@ -37,6 +47,19 @@ internal static class PrivateStateMounts
                     Directory.CreateDirectory(upper);
                     Directory.CreateDirectory(work);
                     Mounts.Overlay(target, upper, work);
+                }
+
+                // /run/netns of the plugins' view is the fake host's netns/ directory, bound after /run became a
+                // private overlay: the machine's /run/netns is neither read nor written. The source is a slave copy
+                // of a shared mount, so the bind is a slave of the same master and every sandbox pinned later (and
+                // every pin removed) shows up here too: /run/netns/cni-UUID is then the very namespace the suite
+                // pinned as netns/cni-UUID, which its own probes keep opening by the pin path. A runtime-shaped
+                // path made only by name (the pin's file name under the run directory) would leave plugins that
+                // care about the directory (ip netns, /var/run/netns lookups) untested.
+                if (netnsDir is not null && Directory.Exists("/run"))
+                {
+                    Directory.CreateDirectory(RunNetnsDir);
+                    Mounts.Bind(netnsDir, RunNetnsDir);
                 }
             });
         }

@@ -54,5 +54,8 @@ public static class DefectProbes
         ["net-ipmasq-ignored"] = NetworkProbes.EgressMasqueraded,
         ["net-portmap-wrong-port"] = NetworkProbes.HostPortLeadsToPod,
         ["net-del-leaves-route"] = NetworkProbes.RouteAfterDel,
+        ["persona-rejects-k8s-args"] = PersonaProbes.KubernetesArgs,
+        ["persona-netns-name-as-link"] = PersonaProbes.RuntimeNetnsName,
+        ["persona-bandwidth-burst-int32"] = PersonaProbes.ContainerdBandwidth,
     };
 }

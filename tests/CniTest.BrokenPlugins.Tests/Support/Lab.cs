@@ -49,10 +49,11 @@ public sealed class Lab : IDisposable
     public const string PodSubnet = "10.252.0.0/24";
 
     /// <summary>A new sandbox namespace and an attachment into it with a fresh container id.</summary>
-    public (ContainerSandbox Sandbox, RuntimeConf Attachment) NewAttachment(string ifName = "eth0")
+    /// <remarks><paramref name="sandboxName"/> names the namespace pin (a runtime's shape, e.g. cni-UUID); default cN.</remarks>
+    public (ContainerSandbox Sandbox, RuntimeConf Attachment) NewAttachment(string ifName = "eth0", string? sandboxName = null)
     {
         var n = Interlocked.Increment(ref _sandboxes);
-        var sandbox = _host.NewSandbox($"c{n}");
+        var sandbox = _host.NewSandbox(sandboxName ?? $"c{n}");
         return (sandbox, new RuntimeConf($"bp-c{n}", sandbox.Path, ifName));
     }
 
@@ -142,7 +143,7 @@ public sealed class Lab : IDisposable
     public Task<InvocationRecord> CallAsync(string plugin, string command, string stdin, RuntimeConf? attachment,
         TimeSpan? timeout = null, IReadOnlySet<string>? omit = null)
     {
-        var request = new InvocationRequest(command, attachment?.ContainerId, attachment?.Netns, attachment?.IfName, [],
+        var request = new InvocationRequest(command, attachment?.ContainerId, attachment?.Netns, attachment?.IfName, attachment?.Args ?? [],
             [Repo.BrokenPluginDir, Privileges.ReferencePluginDir], Encoding.UTF8.GetBytes(stdin))
         {
             Timeout = timeout ?? DefaultTimeout,

@@ -53,10 +53,24 @@ public sealed class RunCommandTests
         await CliApp.RunAsync(["run", "--help"], ctx);
 
         // Assert
-        foreach (var option in new[] { "--plugin", "--role", "--config", "--cni-version", "--timeout", "--profile", "--strict", "--report", "--junit", "--filter", "--jobs", "--ip-family" })
+        foreach (var option in new[] { "--plugin", "--role", "--config", "--cni-version", "--timeout", "--profile", "--strict", "--report", "--junit", "--filter", "--jobs", "--ip-family", "--runtime" })
         {
             output.ToString().Should().Contain(option);
         }
+    }
+
+    [Fact]
+    public async Task Run_UnknownRuntime_IsAUsageErrorNamingTheChoices()
+    {
+        // Arrange
+        var (ctx, _, error) = Context();
+
+        // Act
+        var code = await CliApp.RunAsync(["run", "--runtime", "docker"], ctx);
+
+        // Assert
+        code.Should().Be(ExitCodes.UsageOrEnvironment);
+        error.ToString().Should().Contain("containerd").And.Contain("podman");
     }
 
     private static (CliContext Ctx, StringWriter Out, StringWriter Error) Context()

@@ -44,7 +44,7 @@ public sealed class JsonReportWriterTests
 
         // Assert
         // The issue 5 keys first, in its order; then the keys issue 13 added for --retries and --shard.
-        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "durationMs", "summary", "results",
+        json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "runtime", "durationMs", "summary", "results",
             "profile", "strict", "shard", "planned", "contract");
         json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings", "flaky");
         result.Select(p => p.Key).Should().Equal("id", "title", "rule", "cniVersion", "outcome", "severity", "message", "durationMs", "invocations",

@@ -26,7 +26,7 @@ internal abstract class RunPrinter
         var traits = plan.Traits.ExistingInterface is { } lo ? $"; configures the existing {lo}" : "";
         return $"{plan.PluginPath} as {PluginRoles.Name(plan.Role)}: {Count(checks.Count, "check")}; versions {versions}; deep checks at {string.Join(", ", plan.DeepVersions)}; " +
                $"profile {(plan.Options.Policy.Profile == RunProfile.Spec ? "spec" : "runtime")}{(plan.Options.Policy.Strict ? " --strict" : "")}; " +
-               $"host profile {HostProfiles.Name(plan.Options.HostProfile)}; {plan.Options.Jobs} jobs{traits}";
+               $"host profile {HostProfiles.Name(plan.Options.HostProfile)}; runtime {plan.Options.Runtime.Name}; {plan.Options.Jobs} jobs{traits}";
     }
 
     internal static string Verdict(RunReport r) =>
