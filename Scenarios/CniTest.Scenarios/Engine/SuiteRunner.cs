@@ -108,6 +108,12 @@ public static class SuiteRunner
         }
         finally
         {
+            // What the plugins left running is judged before the host's disposal kills it (P73–P75, issue 12).
+            if (ctx is not null && !ct.IsCancellationRequested)
+            {
+                ProcessChecks.Judge(ctx);
+            }
+
             host?.Dispose();
         }
 

@@ -12,6 +12,9 @@ public sealed class ContainerSandbox : IDisposable
     /// <summary>The pin file, passed as <c>CNI_NETNS</c>.</summary>
     public string Path => _netns.Path;
 
+    /// <summary>The kernel's name of the namespace (<c>net:[INODE]</c>), to recognise a process that keeps it alive (P75).</summary>
+    public string? KernelName => _netns.KernelName;
+
     /// <summary>True after <see cref="Delete"/>: the path no longer names a namespace (DEL-with-netns-gone checks, P27).</summary>
     public bool IsDeleted { get; private set; }
 
