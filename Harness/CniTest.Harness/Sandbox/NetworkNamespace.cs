@@ -29,13 +29,12 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>The kernel's name (<c>net:[INODE]</c>) of the namespace pinned at <paramref name="pinPath"/>; null when none is.</summary>
     public static string? KernelNameOf(string pinPath)
     {
+        // A descriptor of the pin reads back as its path, not as the namespace: ask from inside instead.
         try
         {
-            using var handle = File.OpenHandle(pinPath, FileMode.Open, FileAccess.Read);
-            var name = TrackedProcess.DescriptorTarget((int)handle.DangerousGetHandle());
-            return name is not null && name.StartsWith("net:[", StringComparison.Ordinal) ? name : null;
+            return NamespaceThread.Run(pinPath, () => new FileInfo("/proc/thread-self/ns/net").LinkTarget);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (SandboxException)
         {
             return null;
         }
