@@ -52,9 +52,16 @@ public sealed class RunDirectory : IDisposable
             return null;
         }
 
-        var owners = stale.Count > 0 ? $" (pid {string.Join(", ", stale.Select(d => d.Owner))})" : "";
-        return $"removed what a killed cnitest run left{owners}: {stale.Count} run director{(stale.Count == 1 ? "y" : "ies")}, " +
-               $"{mounts} mounts ({namespaces} namespace pins), {processes} processes";
+        // Another program's sweep (an older cnitest) may have taken the directory already; the cgroup is ours alone.
+        var parts = new List<string>();
+        if (stale.Count > 0)
+        {
+            parts.Add($"{stale.Count} run director{(stale.Count == 1 ? "y" : "ies")} (pid {string.Join(", ", stale.Select(d => d.Owner))})");
+            parts.Add($"{mounts} mounts ({namespaces} namespace pins)");
+        }
+
+        parts.Add($"{processes} process{(processes == 1 ? "" : "es")}");
+        return $"removed what a killed cnitest run left: {string.Join(", ", parts)}";
     }
 
     /// <summary>Removes the run directories of process <paramref name="pid"/> (the emergency path of an interrupt).</summary>
