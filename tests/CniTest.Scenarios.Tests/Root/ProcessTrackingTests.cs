@@ -95,15 +95,17 @@ public sealed class ProcessTrackingTests
 
     /// <summary>
     /// A plugin whose every ADD leaves a child holding its stdout: each call ends as soon as the holder is seen instead
-    /// of after the 2 s drain bound, and each check reports it once (P73), not once per call. The bound is relative to a
-    /// run of the clean reference ptp measured in the same test (the machine is shared), capped from below at 15 s.
+    /// of after the 2 s drain bound, and each check reports it once (P73), not once per call. The machine is shared, so
+    /// the bound is relative: proc-daemon-left is the same bash wrapper around ptp whose daemon holds no pipe, run in the
+    /// same test; without the early end every ADD would add 2 s (over 60 ADDs a run). On a quiet machine both take
+    /// well under 15 s, which is the bound's floor.
     /// </summary>
     [PrivilegedFact]
     public async Task Run_EveryAddLeavesAPipeHolder_FastAndReportedOncePerCheck()
     {
         // Arrange
         var processes = ProcessTable.Take();
-        var clean = await SuiteRunner.RunAsync(new RunOptions { PluginPath = Path.Combine(Privileges.ReferencePluginDir, "ptp") },
+        var clean = await SuiteRunner.RunAsync(new RunOptions { PluginPath = Repo.BrokenPlugin("proc-daemon-left") },
             ct: TestContext.Current.CancellationToken);
 
         // Act
@@ -111,8 +113,8 @@ public sealed class ProcessTrackingTests
             ct: TestContext.Current.CancellationToken);
 
         // Assert
-        TestContext.Current.SendDiagnosticMessage($"ptp: {clean.Duration.TotalSeconds:0.0} s; proc-holds-stdout: {report.Duration.TotalSeconds:0.0} s");
-        report.Duration.Should().BeLessThan(TimeSpan.FromSeconds(Math.Max(15, clean.Duration.TotalSeconds * 1.5)));
+        TestContext.Current.SendDiagnosticMessage($"proc-daemon-left: {clean.Duration.TotalSeconds:0.0} s; proc-holds-stdout: {report.Duration.TotalSeconds:0.0} s");
+        report.Duration.Should().BeLessThan(TimeSpan.FromSeconds(Math.Max(15, (clean.Duration.TotalSeconds * 1.3) + 5)));
         var holding = report.Results.Where(r => r.Message?.Contains("holding the plugin's stdout or stderr open", StringComparison.Ordinal) == true).ToList();
         holding.Should().NotBeEmpty();
         holding.Should().AllSatisfy(r => r.Message!.Split("holding the plugin's stdout or stderr open").Length.Should().Be(2, "one finding per check"));
