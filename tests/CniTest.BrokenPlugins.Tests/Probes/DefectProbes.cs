@@ -54,5 +54,8 @@ public static class DefectProbes
         ["net-ipmasq-ignored"] = NetworkProbes.EgressMasqueraded,
         ["net-portmap-wrong-port"] = NetworkProbes.HostPortLeadsToPod,
         ["net-del-leaves-route"] = NetworkProbes.RouteAfterDel,
+        ["proc-daemon-left"] = ProcessProbes.DaemonLeft,
+        ["proc-holds-stdout"] = ProcessProbes.HoldsStdout,
+        ["proc-pins-netns"] = ProcessProbes.PinsNetns,
     };
 }
