@@ -97,8 +97,8 @@ public sealed class ProcessTrackingTests
     /// A plugin whose every ADD leaves a child holding its stdout: each call ends as soon as the holder is seen instead
     /// of after the 2 s drain bound, and each check reports it once (P73), not once per call. The machine is shared, so
     /// the bound is relative: proc-daemon-left is the same bash wrapper around ptp whose daemon holds no pipe, run in the
-    /// same test; without the early end every ADD would add 2 s (over 60 ADDs a run). On a quiet machine both take
-    /// well under 15 s, which is the bound's floor.
+    /// same test; without the early end every ADD would add 2 s (over 60 ADDs a run, about +70 s at two jobs). The exact
+    /// per-call bound is asserted in the Harness (ProcessCgroupTests); 15 s is the floor of the bound here.
     /// </summary>
     [PrivilegedFact]
     public async Task Run_EveryAddLeavesAPipeHolder_FastAndReportedOncePerCheck()
@@ -114,7 +114,8 @@ public sealed class ProcessTrackingTests
 
         // Assert
         TestContext.Current.SendDiagnosticMessage($"proc-daemon-left: {clean.Duration.TotalSeconds:0.0} s; proc-holds-stdout: {report.Duration.TotalSeconds:0.0} s");
-        report.Duration.Should().BeLessThan(TimeSpan.FromSeconds(Math.Max(15, (clean.Duration.TotalSeconds * 1.3) + 5)));
+        // Generous for a loaded machine (runs vary ±50 % here), still far below the +2 s per ADD the drain bound would add.
+        report.Duration.Should().BeLessThan(TimeSpan.FromSeconds(Math.Max(15, (clean.Duration.TotalSeconds * 2) + 10)));
         var holding = report.Results.Where(r => r.Message?.Contains("holding the plugin's stdout or stderr open", StringComparison.Ordinal) == true).ToList();
         holding.Should().NotBeEmpty();
         holding.Should().AllSatisfy(r => r.Message!.Split("holding the plugin's stdout or stderr open").Length.Should().Be(2, "one finding per check"));
