@@ -14,6 +14,8 @@ namespace CniTest.Scenarios.Checks;
 /// </summary>
 internal static class ProcessChecks
 {
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
     public static IEnumerable<CheckDefinition> All() =>
     [
         new()
@@ -38,7 +40,7 @@ internal static class ProcessChecks
         ctx.Require(await ctx.AddAsync(a), "ADD", "P74", RuleLevel.Must);
         ctx.Require(await ctx.DelAsync(a), "DEL", "P74", RuleLevel.Must);
         a.Sandbox.Delete(); // the runtime removes the container's namespace after DEL
-        Judge(ctx);
+        await JudgeAsync(ctx);
         ctx.Note("no process left after DEL");
     }
 
@@ -46,7 +48,7 @@ internal static class ProcessChecks
     /// Judges what the plugins of the check's hosts left running, once per check (a plugin that leaves a holder on
     /// every ADD gets one finding, not one per call). The processes are killed afterwards by the host's disposal.
     /// </summary>
-    internal static void Judge(CheckContext ctx)
+    internal static async Task JudgeAsync(CheckContext ctx)
     {
         if (ctx.ProcessesJudged || ctx.Host.Processes is not { } cgroup)
         {
@@ -57,13 +59,26 @@ internal static class ProcessChecks
         var calls = ctx.Invocations;
         JudgePipeHolders(ctx, calls);
 
+        var live = LiveAttachments(calls);
         var survivors = cgroup.Processes();
+        if (live.Count == 0)
+        {
+            // A plugin may stop its daemon with a signal and exit at once (dnsname SIGKILLs dnsmasq and does not wait):
+            // the dying process stays listed until the kernel has run its exit. A runtime would not look sooner than
+            // this grace either.
+            var until = Environment.TickCount64 + (long)StopGrace.TotalMilliseconds;
+            while (survivors.Count > 0 && Environment.TickCount64 < until)
+            {
+                await Task.Delay(20, CancellationToken.None);
+                survivors = cgroup.Processes();
+            }
+        }
+
         if (survivors.Count == 0)
         {
             return;
         }
 
-        var live = LiveAttachments(calls);
         var list = string.Join("; ", survivors);
         var pinned = PinnedSandboxes(ctx, calls, live, survivors);
         foreach (var (process, sandbox, containerId) in pinned)

@@ -75,7 +75,7 @@ public sealed partial class CheckContext
     internal IReadOnlyList<string> Notes => _notes;
     internal InvocationRecord? FailedInvocation { get; private set; }
 
-    /// <summary>True once the processes the plugins left were judged (<c>ProcessChecks.Judge</c>, once per check).</summary>
+    /// <summary>True once the processes the plugins left were judged (<c>ProcessChecks.JudgeAsync</c>, once per check).</summary>
     internal bool ProcessesJudged { get; set; }
 
     /// <summary>

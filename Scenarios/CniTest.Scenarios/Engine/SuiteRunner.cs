@@ -108,13 +108,18 @@ public static class SuiteRunner
         }
         finally
         {
-            // What the plugins left running is judged before the host's disposal kills it (P73–P75, issue 12).
-            if (ctx is not null && !ct.IsCancellationRequested)
+            try
             {
-                ProcessChecks.Judge(ctx);
+                // What the plugins left running is judged before the host's disposal kills it (P73–P75, issue 12).
+                if (ctx is not null && !ct.IsCancellationRequested)
+                {
+                    await ProcessChecks.JudgeAsync(ctx);
+                }
             }
-
-            host?.Dispose();
+            finally
+            {
+                host?.Dispose();
+            }
         }
 
         return Judge(plan.Options.Policy, check, ctx!, clock.Elapsed);
