@@ -179,6 +179,11 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CiOutputs ci, CancellationToken ct)
     {
+        if (RunDirectory.SweepStale() is { } recovered)
+        {
+            ctx.Error.WriteLine($"cnitest: {recovered}"); // a run killed with SIGKILL left these (issue 12)
+        }
+
         using var guard = new InterruptGuard();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, guard.Token);
         var printer = RunPrinter.Create(ctx);

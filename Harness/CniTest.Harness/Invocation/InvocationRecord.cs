@@ -36,6 +36,19 @@ public sealed record InvocationRecord
     /// <summary>Wall time from start to exit.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>
+    /// Processes the plugin started that were still running when it exited and held its stdout or stderr open: a Go
+    /// runtime (libcni's exec) waits for the pipe to close, so its call hangs until they exit (P73). Empty when the
+    /// executor does not track processes.
+    /// </summary>
+    public IReadOnlyList<CniTest.Harness.Sandbox.TrackedProcess> PipeHolders { get; init; } = [];
+
+    /// <summary>
+    /// Every process still running in the fake host's process cgroup right after this call (started by this or an
+    /// earlier call; issue 12). Empty when the executor does not track processes.
+    /// </summary>
+    public IReadOnlyList<CniTest.Harness.Sandbox.TrackedProcess> Survivors { get; init; } = [];
+
     /// <summary><see cref="Stdin"/> as UTF-8 text.</summary>
     public string StdinText => System.Text.Encoding.UTF8.GetString(Stdin);
 

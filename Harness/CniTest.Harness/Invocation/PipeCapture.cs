@@ -14,15 +14,11 @@ internal sealed class PipeCapture
         _pump = PumpAsync(stream);
     }
 
-    /// <summary>
-    /// Waits up to <paramref name="limit"/> in all for end-of-file on every capture (one bound, not one per pipe: a
-    /// grandchild usually holds stdout and stderr alike), then returns everything each has read.
-    /// </summary>
-    public static async Task<byte[][]> DrainAsync(TimeSpan limit, params PipeCapture[] captures)
-    {
-        await Task.WhenAny(Task.WhenAll(captures.Select(c => c._pump)), Task.Delay(limit));
-        return captures.Select(c => c.Snapshot()).ToArray();
-    }
+    /// <summary>Completes when every capture has reached end-of-file.</summary>
+    public static Task EndedAsync(params PipeCapture[] captures) => Task.WhenAll(captures.Select(c => c._pump));
+
+    /// <summary>Everything each capture has read so far.</summary>
+    public static byte[][] Snapshot(params PipeCapture[] captures) => captures.Select(c => c.Snapshot()).ToArray();
 
     private byte[] Snapshot()
     {

@@ -21,6 +21,7 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
 {
     private const int EtxtBsy = 26;
     private static readonly TimeSpan PipeDrainLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PipeHolderPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Creates an executor; plugins run in <paramref name="hostNetnsPath"/> when given (the fake host).</summary>
     public ProcessPluginExecutor(string? hostNetnsPath = null, TimeSpan? defaultTimeout = null)
@@ -38,6 +39,13 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
     /// </summary>
     public string? HostMountNamespacePath { get; init; }
 
+    /// <summary>
+    /// The cgroup plugins are started in (with <see cref="HostNetnsPath"/>): every process they start stays listed
+    /// there, so each record names the <see cref="InvocationRecord.Survivors"/> and the
+    /// <see cref="InvocationRecord.PipeHolders"/>, and the drain stops as soon as a pipe holder is seen (P73).
+    /// </summary>
+    public ProcessCgroup? Cgroup { get; init; }
+
     /// <summary>Applied when a request carries no timeout of its own; null means none (libcni has none).</summary>
     public TimeSpan? DefaultTimeout { get; }
 
@@ -51,6 +59,7 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         var stopwatch = Stopwatch.StartNew();
         using var process = await StartWithRetryAsync(startInfo, pluginPath, cancellationToken);
 
+        string?[] pipes = [PipeName(process.StandardOutput.BaseStream), PipeName(process.StandardError.BaseStream)];
         var stdoutCapture = new PipeCapture(process.StandardOutput.BaseStream);
         var stderrCapture = new PipeCapture(process.StandardError.BaseStream);
         await WriteStdinAsync(process, request.Stdin);
@@ -77,8 +86,10 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
 
         stopwatch.Stop();
         // A grandchild that outlived the plugin (a daemon, a delegated IPAM left behind) may still hold the pipes;
-        // keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk).
-        var drained = await PipeCapture.DrainAsync(PipeDrainLimit, stdoutCapture, stderrCapture);
+        // keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk), or as soon as the cgroup shows
+        // a process holding them: then no end-of-file will come, and waiting would only slow every call down (P73).
+        var holders = await DrainAsync(pipes, stdoutCapture, stderrCapture);
+        var drained = PipeCapture.Snapshot(stdoutCapture, stderrCapture);
         var (stdout, stderr) = (drained[0], drained[1]);
         var exit = process.ExitCode;
         return new InvocationRecord
@@ -95,8 +106,35 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
             Signal = timedOut ? 9 : exit is > 128 and <= 128 + 64 ? exit - 128 : null,
             TimedOut = timedOut,
             Duration = stopwatch.Elapsed,
+            PipeHolders = holders,
+            Survivors = Cgroup?.Processes() ?? [],
         };
     }
+
+    private async Task<IReadOnlyList<TrackedProcess>> DrainAsync(string?[] pipes, params PipeCapture[] captures)
+    {
+        var clock = Stopwatch.StartNew();
+        var ended = PipeCapture.EndedAsync(captures);
+        while (!ended.IsCompleted && clock.Elapsed < PipeDrainLimit)
+        {
+            await Task.WhenAny(ended, Task.Delay(PipeHolderPoll));
+            // Bytes already in the pipe arrive within a poll; what keeps it open after that is a holder.
+            if (!ended.IsCompleted && Cgroup is not null && clock.Elapsed >= PipeHolderPoll)
+            {
+                var holders = Cgroup.Processes().Where(p => pipes.Any(n => n is not null && p.Holds(n))).ToList();
+                if (holders.Count > 0)
+                {
+                    return holders;
+                }
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The kernel's name (<c>pipe:[INODE]</c>) of this process's end of a child's output pipe.</summary>
+    private static string? PipeName(Stream stream) =>
+        stream is System.IO.Pipes.PipeStream pipe ? TrackedProcess.DescriptorTarget((int)pipe.SafePipeHandle.DangerousGetHandle()) : null;
 
     private static ProcessStartInfo BuildStartInfo(string pluginPath, IReadOnlyDictionary<string, string> env, IReadOnlySet<string> omit)
     {
@@ -135,7 +173,7 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
                 var process = new Process { StartInfo = psi };
                 var started = HostNetnsPath is null
                     ? process.Start()
-                    : NamespaceThread.Run(HostNetnsPath, process.Start, HostMountNamespacePath);
+                    : NamespaceThread.Run(HostNetnsPath, process.Start, HostMountNamespacePath, Cgroup);
                 if (!started)
                 {
                     throw new CniHarnessException($"failed to start plugin {pluginPath}");

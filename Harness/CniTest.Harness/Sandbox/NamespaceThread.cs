@@ -23,7 +23,11 @@ public static class NamespaceThread
     /// that shares its filesystem attributes with other threads, so the thread unshares <c>CLONE_FS</c> first;
     /// the thread ends afterwards, so nothing else ever sees the changed root.
     /// </param>
-    public static T Run<T>(string netnsPath, Func<T> action, string? mountNamespacePath = null)
+    /// <param name="cgroup">
+    /// Optionally a cgroup the thread joins first, so every process started by <paramref name="action"/> (and all
+    /// its descendants) is born in it and can be listed and killed later (issue 12).
+    /// </param>
+    public static T Run<T>(string netnsPath, Func<T> action, string? mountNamespacePath = null, ProcessCgroup? cgroup = null)
     {
         T? result = default;
         Exception? error = null;
@@ -31,6 +35,7 @@ public static class NamespaceThread
         {
             try
             {
+                cgroup?.JoinCurrentThread();
                 if (mountNamespacePath is not null)
                 {
                     Libc.Check(Libc.unshare(Libc.CLONE_FS), "unshare(CLONE_FS)");

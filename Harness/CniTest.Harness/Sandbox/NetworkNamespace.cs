@@ -11,10 +11,34 @@ public sealed class NetworkNamespace : IDisposable
 {
     private int _disposed;
 
-    private NetworkNamespace(string path) => Path = path;
+    private NetworkNamespace(string path)
+    {
+        Path = path;
+        KernelName = KernelNameOf(path);
+    }
 
     /// <summary>The pin file; pass it as <c>CNI_NETNS</c> or to <see cref="NamespaceThread.Run{T}"/>.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// The kernel's name of the namespace (<c>net:[INODE]</c>), as <c>/proc/PID/ns/net</c> and a process's descriptors
+    /// show it: how a process that keeps it alive is recognised (P75).
+    /// </summary>
+    public string? KernelName { get; }
+
+    /// <summary>The kernel's name (<c>net:[INODE]</c>) of the namespace pinned at <paramref name="pinPath"/>; null when none is.</summary>
+    public static string? KernelNameOf(string pinPath)
+    {
+        // A descriptor of the pin reads back as its path, not as the namespace: ask from inside instead.
+        try
+        {
+            return NamespaceThread.Run(pinPath, () => new FileInfo("/proc/thread-self/ns/net").LinkTarget);
+        }
+        catch (SandboxException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>True when this process may create namespaces (root).</summary>
     public static bool CanCreate => OperatingSystem.IsLinux() && Libc.geteuid() == 0;

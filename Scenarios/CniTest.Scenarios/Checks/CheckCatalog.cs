@@ -15,6 +15,7 @@ public static class CheckCatalog
         .. CheckCommandChecks.All(),
         .. DelChecks.All(),
         .. LeakChecks.All().Select(c => c with { Weight = 4 }),
+        .. ProcessChecks.All(),
         .. GcStatusChecks.All(),
         .. ChainChecks.All(),
         .. BadInputChecks.All(),

@@ -18,8 +18,8 @@ internal static class RuntimePersonaChecks
         {
             Id = "runtime.personas",
             Title = "ADD, CHECK and DEL succeed as containerd, CRI-O and podman call them (their CNI_ARGS, capability args, container ids and netns paths)",
-            Rule = "P79",
-            AlsoReports = ["P80", "P81"],
+            Rule = "P76",
+            AlsoReports = ["P77", "P78"],
             Level = RuleLevel.Should,
             Weight = 3,
             Body = PersonasAsync,
@@ -100,8 +100,8 @@ internal static class RuntimePersonaChecks
 
     /// <summary>
     /// Which part of the persona the plugin trips over, found by calling again with parts of it: its container id
-    /// and netns path alone (P80), then with its CNI_ARGS too (P79), then with all of it, capability args included
-    /// (P81); null when even that passes (the failure did not repeat).
+    /// and netns path alone (P77), then with its CNI_ARGS too (P76), then with all of it, capability args included
+    /// (P78); null when even that passes (the failure did not repeat).
     /// </summary>
     private static async Task<(string Rule, RuleLevel Level, string Why)?> DiagnoseAsync(CheckContext ctx, RuntimePersona persona, PersonaVerb verb)
     {
@@ -111,14 +111,14 @@ internal static class RuntimePersonaChecks
         shapes.CapabilityArgs = libcni.CapabilityArgs(shapes.Index, shapes.Network.Name, shapes.Pod);
         if (await FailsAtAsync(ctx, shapes, verb))
         {
-            return ("P80", RuleLevel.Must, $"it fails the same way without CNI_ARGS and with the suite's capability args: the container id or netns path of {persona.Name}'s shape is what it cannot take");
+            return ("P77", RuleLevel.Must, $"it fails the same way without CNI_ARGS and with the suite's capability args: the container id or netns path of {persona.Name}'s shape is what it cannot take");
         }
 
         var withArgs = ctx.NewAttachment(persona: persona);
         withArgs.CapabilityArgs = libcni.CapabilityArgs(withArgs.Index, withArgs.Network.Name, withArgs.Pod);
         if (await FailsAtAsync(ctx, withArgs, verb))
         {
-            return ("P79", RuleLevel.Should, $"it passes without CNI_ARGS and fails with {persona.Name}'s: keys it does not know must be ignored under IgnoreUnknown=1");
+            return ("P76", RuleLevel.Should, $"it passes without CNI_ARGS and fails with {persona.Name}'s: keys it does not know must be ignored under IgnoreUnknown=1");
         }
 
         if (!await FailsAtAsync(ctx, ctx.NewAttachment(persona: persona), verb))
@@ -126,7 +126,7 @@ internal static class RuntimePersonaChecks
             return null;
         }
 
-        return ("P81", RuleLevel.Should, $"it passes with {persona.Name}'s CNI_ARGS and the suite's capability args, and fails with {persona.Name}'s capability values");
+        return ("P78", RuleLevel.Should, $"it passes with {persona.Name}'s CNI_ARGS and the suite's capability args, and fails with {persona.Name}'s capability values");
     }
 
     private static async Task<bool> FailsAtAsync(CheckContext ctx, Attachment a, PersonaVerb verb)

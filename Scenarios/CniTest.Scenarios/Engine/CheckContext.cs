@@ -78,6 +78,9 @@ public sealed partial class CheckContext
     internal IReadOnlyList<string> Notes => _notes;
     internal InvocationRecord? FailedInvocation { get; private set; }
 
+    /// <summary>True once the processes the plugins left were judged (<c>ProcessChecks.JudgeAsync</c>, once per check).</summary>
+    internal bool ProcessesJudged { get; set; }
+
     /// <summary>
     /// A new attachment with a fresh sandbox (or <paramref name="sandbox"/>) and a unique container id, on the main
     /// fake host or on <paramref name="node"/>.

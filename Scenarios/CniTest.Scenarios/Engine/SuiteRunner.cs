@@ -184,8 +184,19 @@ public static class SuiteRunner
         }
         finally
         {
-            recorder?.Close();
-            host?.Dispose();
+            try
+            {
+                // What the plugins left running is judged before the host's disposal kills it (P73–P75, issue 12).
+                if (ctx is not null && !ct.IsCancellationRequested)
+                {
+                    await ProcessChecks.JudgeAsync(ctx);
+                }
+            }
+            finally
+            {
+                recorder?.Close();
+                host?.Dispose();
+            }
         }
 
         return Judge(plan.Options.Policy, check, ctx!, clock.Elapsed);

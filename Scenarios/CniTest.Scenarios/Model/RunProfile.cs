@@ -35,12 +35,12 @@ public sealed record ProfilePolicy(RunProfile Profile, bool Strict)
     /// Kubernetes node depends on: host ports that lead to the pod (P51, hostPort through portMappings), egress from
     /// the source the config asks for (P56, P70), a full-MTU path (P69: a smaller hop black-holes TCP), and no route
     /// left to a deleted pod's address (P71: it misroutes the address's next owner); and what every containerd,
-    /// CRI-O and podman node sends: unknown CNI_ARGS keys under IgnoreUnknown=1 (P79), their container ids and netns
-    /// paths (P80, a MUST the check reports at that level) and the well-known capability values as runtimes fill them
-    /// in (P81).
+    /// CRI-O and podman node sends: unknown CNI_ARGS keys under IgnoreUnknown=1 (P76), their container ids and netns
+    /// paths (P77, a MUST the check reports at that level) and the well-known capability values as runtimes fill them
+    /// in (P78).
     /// </summary>
     public static IReadOnlySet<string> RuntimeRules { get; } =
-        new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33", "P51", "P56", "P69", "P70", "P71", "P79", "P80", "P81"]);
+        new HashSet<string>(["P2", "P5", "P6", "P13", "P27", "P28", "P33", "P51", "P56", "P69", "P70", "P71", "P76", "P77", "P78"]);
 
     public static ProfilePolicy Default { get; } = new(RunProfile.Runtime, false);
 

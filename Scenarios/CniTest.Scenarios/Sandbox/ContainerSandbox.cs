@@ -34,6 +34,9 @@ public sealed class ContainerSandbox : IDisposable
     /// <summary>The Docker container whose namespace this is; null for a bare namespace (<c>--sandbox netns</c>).</summary>
     public string? ContainerId { get; init; }
 
+    /// <summary>The kernel's name of the namespace (<c>net:[INODE]</c>), to recognise a process that keeps it alive (P75).</summary>
+    public string? KernelName => _netns.KernelName;
+
     /// <summary>True after <see cref="Delete"/>: the path no longer names a namespace (DEL-with-netns-gone checks, P27).</summary>
     public bool IsDeleted => Volatile.Read(ref _deleted) != 0;
 

@@ -37,6 +37,24 @@ public sealed class FakeHost : IDisposable
     /// <summary>The fake host's network namespace (pin file).</summary>
     public string NetnsPath { get; }
 
+    /// <summary>
+    /// The cgroup every process the plugins of this host start is born in (issue 12): listed after each call, judged
+    /// at the end of the check (P73–P75) and killed on <see cref="Dispose"/>. Null where cgroup v1's freezer is missing.
+    /// </summary>
+    public ProcessCgroup? Processes { get; private init; }
+
+    /// <summary>The container namespaces created in this host so far (deleted ones included).</summary>
+    public IReadOnlyList<ContainerSandbox> Sandboxes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sandboxes];
+            }
+        }
+    }
+
     /// <summary>The mount namespace plugins run in; null when private mounts are disabled.</summary>
     public string? MountNamespacePath { get; }
 
@@ -106,7 +124,10 @@ public sealed class FakeHost : IDisposable
 
             // The pin lives in the host's directory tree; Dispose unmounts it with everything else.
             var netns = NetworkNamespace.Create(Path.Combine(netnsDir, "host"));
-            host = new FakeHost(dir, netns.Path, mntns, containers);
+            host = new FakeHost(dir, netns.Path, mntns, containers)
+            {
+                Processes = ProcessCgroup.IsAvailable ? ProcessCgroup.Create(RunDirectory.CgroupNameOf(dir)) : null,
+            };
 
             LiveSandboxes.Add(host);
             Ipv6Sysctls.DisableDad(netns); // before any link exists: addresses usable at once (see there)
@@ -131,7 +152,7 @@ public sealed class FakeHost : IDisposable
 
     /// <summary>An executor that starts plugins inside this host (network and mount namespace).</summary>
     public ProcessPluginExecutor CreateExecutor(TimeSpan timeout) =>
-        new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath };
+        new(NetnsPath, timeout) { HostMountNamespacePath = MountNamespacePath, Cgroup = Processes };
 
     /// <summary>Creates a new, empty container namespace (or container, see <see cref="Containers"/>) owned by this host.</summary>
     public ContainerSandbox NewSandbox() => NewSandbox($"sandbox{Interlocked.Increment(ref _nextSandbox)}");
@@ -198,6 +219,9 @@ public sealed class FakeHost : IDisposable
             return;
         }
 
+        // Processes first (this host's and its nodes', one cgroup tree): a process inside a namespace keeps it alive
+        // after its pin is gone, and only membership proves a process is the plugins' to kill.
+        Processes?.Dispose();
         lock (_lock)
         {
             foreach (var n in _nodes)

@@ -57,5 +57,8 @@ public static class DefectProbes
         ["persona-rejects-k8s-args"] = PersonaProbes.KubernetesArgs,
         ["persona-netns-name-as-link"] = PersonaProbes.RuntimeNetnsName,
         ["persona-bandwidth-burst-int32"] = PersonaProbes.ContainerdBandwidth,
+        ["proc-daemon-left"] = ProcessProbes.DaemonLeft,
+        ["proc-holds-stdout"] = ProcessProbes.HoldsStdout,
+        ["proc-pins-netns"] = ProcessProbes.PinsNetns,
     };
 }

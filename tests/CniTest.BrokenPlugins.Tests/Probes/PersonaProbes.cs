@@ -5,12 +5,12 @@ using CniTest.Scenarios.Runtimes;
 
 namespace CniTest.BrokenPlugins.Tests.Probes;
 
-/// <summary>P79-P81: the plugin called as containerd, CRI-O or podman call it (Scenarios/Runtimes).</summary>
+/// <summary>P76-P78: the plugin called as containerd, CRI-O or podman call it (Scenarios/Runtimes).</summary>
 public static class PersonaProbes
 {
     private static string Ptp => Path.Combine(Privileges.ReferencePluginDir, "ptp");
 
-    /// <summary>P79: ADD and DEL with CRI-O's CNI_ARGS (IgnoreUnknown=1 and the pod identity) succeed.</summary>
+    /// <summary>P76: ADD and DEL with CRI-O's CNI_ARGS (IgnoreUnknown=1 and the pod identity) succeed.</summary>
     public static async Task<Evidence> KubernetesArgs(Lab lab, string plugin)
     {
         var conf = lab.InterfaceConf(plugin);
@@ -21,7 +21,7 @@ public static class PersonaProbes
         return Evidence.When(!add.Succeeded || !del.Succeeded, $"CNI_ARGS {string.Join(";", a.Args.Select(p => $"{p.Key}={p.Value}"))}: ADD {add.Describe()}; DEL {del.Describe()}");
     }
 
-    /// <summary>P80: ADD into a namespace pinned under containerd's name shape (cni-UUID) succeeds.</summary>
+    /// <summary>P77: ADD into a namespace pinned under containerd's name shape (cni-UUID) succeeds.</summary>
     public static async Task<Evidence> RuntimeNetnsName(Lab lab, string plugin)
     {
         var conf = lab.InterfaceConf(plugin);
@@ -32,7 +32,7 @@ public static class PersonaProbes
         return Evidence.When(!add.Succeeded, $"CNI_NETNS {a.Netns}: {add.Describe()}");
     }
 
-    /// <summary>P81: a chained ADD with containerd's bandwidth values (bursts of math.MaxUint32) in runtimeConfig succeeds.</summary>
+    /// <summary>P78: a chained ADD with containerd's bandwidth values (bursts of math.MaxUint32) in runtimeConfig succeeds.</summary>
     public static async Task<Evidence> ContainerdBandwidth(Lab lab, string plugin)
     {
         var (_, a) = lab.NewAttachment();

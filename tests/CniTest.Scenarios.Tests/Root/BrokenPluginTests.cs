@@ -44,10 +44,13 @@ public sealed class BrokenPluginTests
             Policy = new ProfilePolicy(RunProfile.Runtime, strict),
         };
 
+        var processes = ProcessTable.Take();
+
         // Act
         var report = await SuiteRunner.RunAsync(options, ct: TestContext.Current.CancellationToken);
 
         // Assert
+        ProcessTable.Take().LeftSince(processes).Should().BeEmpty($"whatever {plugin} starts is killed by the end of the run (issue 12)");
         report.Results.Should().Contain(r => r.Outcome == CheckOutcome.Failed && r.Rule == checklistId,
             $"{plugin} breaks {checklistId}; failed: {string.Join("; ", report.Results.Where(r => r.Outcome == CheckOutcome.Failed).Select(r => $"{r.Id} {r.Rule}"))}");
     }

@@ -106,13 +106,19 @@ public sealed class DebianPluginTests
         }
     }
 
-    internal static Task<RunReport> RunAsync(string plugin, PluginRole role) =>
-        SuiteRunner.RunAsync(new RunOptions
+    /// <summary>Runs the suite; every run must also leave no process it started alive (issue 12).</summary>
+    internal static async Task<RunReport> RunAsync(string plugin, PluginRole role)
+    {
+        var processes = ProcessTable.Take();
+        var report = await SuiteRunner.RunAsync(new RunOptions
         {
             PluginPath = Path.Combine(Privileges.ReferencePluginDir, plugin),
             Role = role,
             Jobs = Environment.ProcessorCount,
         }, ct: TestContext.Current.CancellationToken);
+        ProcessTable.Take().LeftSince(processes).Should().BeEmpty($"the run against {plugin} must leave no process behind");
+        return report;
+    }
 
     private static string Describe(CheckResult r) => $"{r.Id} [{r.CniVersion}] {r.Rule}: {r.Message}";
 

@@ -50,6 +50,11 @@ internal static partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int mount(string? source, string target, string? fstype, ulong flags, string? data);
 
+    internal const int SIGKILL = 9;
+
+    [LibraryImport(LibraryName, EntryPoint = "kill", SetLastError = true)]
+    internal static partial int kill(int pid, int sig);
+
     [LibraryImport(LibraryName, EntryPoint = "geteuid")]
     internal static partial uint geteuid();
 
