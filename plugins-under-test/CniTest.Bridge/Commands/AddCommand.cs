@@ -135,6 +135,7 @@ internal static class AddCommand
         {
             rtnl.LinkSetMasterAlias(hostVeth.Index, bridge.Index, alias);
         }
+
         if (config.HairpinMode)
         {
             rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
