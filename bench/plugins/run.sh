@@ -116,14 +116,16 @@ if [ "${1:-}" = --inner ]; then
   pending_ns=()
   flush_ns() { local ns; for ns in "${pending_ns[@]}"; do ip netns del "$ns"; done; pending_ns=(); sleep 0.3; }
   cycle() { # IMPL TAG FILE-PREFIX [NET]
-    local impl=$1 ns=$PREFIX-$2 net=${4:-} t0 t1 t2 rc1=0 rc2=0
+    local impl=$1 ns=$PREFIX-$2 net=${4:-} t0 t1 t2 rc1=0 rc2=0 TIMEFORMAT='%3U %3S' cpu=/dev/null
+    if [ -n "${3:-}" ]; then cpu=$3-cpu.txt; fi
     ip netns add "$ns"
     if [ "$impl" = kernel ]; then
       plugin ours ADD "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc1=$?
       t1=$(now); ip -n "$ns" link del eth0 2>>"$RAW/errors.log" || rc2=$?; t2=$(now); t0=$t1
       plugin ours DEL "cyc-$2" "$ns" > /dev/null 2>>"$RAW/errors.log" || rc2=$?
     else
-      t0=$(now); plugin "$impl" ADD "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc1=$?; t1=$(now)
+      # bash's `time` adds the plugin's user+system CPU (and its children's): less load-dependent than wall time
+      t0=$(now); { time plugin "$impl" ADD "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log"; } 2>>"$cpu" || rc1=$?; t1=$(now)
       plugin "$impl" DEL "cyc-$2" "$ns" $net > /dev/null 2>>"$RAW/errors.log" || rc2=$?; t2=$(now)
     fi
     pending_ns+=("$ns")
@@ -142,9 +144,9 @@ if [ "${1:-}" = --inner ]; then
   flush_ns
 
   # ---- 3. ADD at 1 vs at SCALE existing attachments ----------------------------------------------------------------
-  # Per implementation, alone on the machine, bracketed against drift (this machine is shared and noisy):
-  #   A1: K ADD/DEL cycles on the "small" network, which holds 1 attachment; the machine holds nothing else of ours
-  #   fill the main network to SCALE attachments (SCALE netns, SCALE bridge ports, SCALE reservations)
+  # Go and ours interleaved call by call, bracketed against drift (this machine is shared and noisy):
+  #   A1: K ADD/DEL cycles on each "small" network, which holds 1 attachment; the machine holds nothing else
+  #   fill both main networks to SCALE attachments (2 × SCALE netns; per network SCALE ports and reservations)
   #   B:  K cycles alternating between the main network (SCALE attachments) and the small one (still 1), plus
   #       K IPAM-alone ADD/DEL pairs on each (exec'd, same dataDir): the plugin's own share of the growth
   #   drain, then A2: K cycles on the small network again
@@ -157,26 +159,56 @@ if [ "${1:-}" = --inner ]; then
     ipam "$1" DEL "ipam-$2" ${4:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
     if [ $rc = 0 ]; then echo $((t1 - t0)) >> "$3"; else echo "  FAIL ipam $1 $2"; fail=$((fail + 1)); fi
   }
-  for impl in go ours; do
-    fill() { # FROM TO CMD [NET]
-      local k rc
-      for ((k = $1; k <= $2; k++)); do
-        if [ "$3" = ADD ]; then ip netns add "$PREFIX-s${4:-}$k"; fi
-        rc=0; plugin "$impl" "$3" "fill-$k" "$PREFIX-s${4:-}$k" ${4:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
-        if [ $rc != 0 ]; then echo "  FAIL fill $impl $3 $k"; fail=$((fail + 1)); fi
-        if [ "$3" = DEL ]; then ip netns del "$PREFIX-s${4:-}$k"; fi
-      done
-    }
-    fill 1 1 ADD small
+  # Load-independent evidence (issue 14): the syscalls of one ADD under strace at 1 and at SCALE attachments, and
+  # the bytes it received from netlink. Wall times on a shared machine move with the load; these do not.
+  syscalls() { # IMPL LEVEL [NET]: "syscalls netlink-bytes" of one ADD into a fresh netns (then DEL'd)
+    local ns=$PREFIX-sys$1$2 out=$RAW/strace-$1-$2.txt
+    ip netns add "$ns"
+    plugin "$1" ADD "sys-$2" "$ns" ${3:-} > /dev/null 2>>"$RAW/errors.log" || true
+    plugin "$1" DEL "sys-$2" "$ns" ${3:-} > /dev/null 2>>"$RAW/errors.log" || true
+    local id=sys2-$2 rc=0
+    STRACE_OUT=$out strace_plugin "$1" ADD "$id" "$ns" ${3:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
+    plugin "$1" DEL "$id" "$ns" ${3:-} > /dev/null 2>>"$RAW/errors.log" || true
+    pending_ns+=("$ns")
+    if [ $rc != 0 ]; then fact "sys_$1_$2" "failed"; return; fi
+    fact "sys_$1_$2" "$(awk '/^[0-9]+ +[a-z_0-9]+\(/ {n++} /^[0-9]+ +(<\.\.\. )?recv(from|msg)[ (]/ && $NF ~ /^[0-9]+$/ {b += $NF} END {printf "%d %d", n, b}' "$out")"
+  }
+  strace_plugin() { # like plugin, under strace -f (all syscalls, one line each)
+    local impl=$1 cmd=$2 cid=$3 ns=$4 conf=$STATE/${1%exec}${5:+-$5}.json bin dir
+    case $impl in go) bin=$GO_DIR/bridge dir=$GO_DIR ;; *) bin=$PLUGIN_DIR/cnitest-bridge dir=$PLUGIN_DIR ;; esac
+    CNI_COMMAND=$cmd CNI_CONTAINERID=$cid CNI_NETNS=/var/run/netns/$ns CNI_IFNAME=eth0 CNI_PATH=$dir \
+      strace -f -qq -o "$STRACE_OUT" "$bin" < "$conf"
+  }
+  have_strace=0; command -v strace > /dev/null && have_strace=1
+  fill() { # IMPL FROM TO CMD [NET]
+    local impl=$1 k rc
+    for ((k = $2; k <= $3; k++)); do
+      if [ "$4" = ADD ]; then ip netns add "$PREFIX-s$impl${5:-}$k"; fi
+      rc=0; plugin "$impl" "$4" "fill-$k" "$PREFIX-s$impl${5:-}$k" ${5:-} > /dev/null 2>>"$RAW/errors.log" || rc=$?
+      if [ $rc != 0 ]; then echo "  FAIL fill $impl $4 $k"; fail=$((fail + 1)); fi
+      if [ "$4" = DEL ]; then ip netns del "$PREFIX-s$impl${5:-}$k"; fi
+    done
+  }
+  # Go and ours take turns call by call (order alternating), so the load drift of a shared machine hits both alike:
+  # issue 14 compares their growths, which a phase run minutes after the other's could not tell from the drift.
+  pair_order() { if (($1 % 2)); then echo go ours; else echo ours go; fi; }
+  both_small() { # TAG-LETTER: SCALE_K cycles on each small network, interleaved
+    local i impl
     for ((i = 1; i <= SCALE_K; i++)); do
-      cycle "$impl" "a$i$impl" "$RAW/scaleA-$impl" small
-      if ((i % 10 == 0)); then flush_ns; fi
+      for impl in $(pair_order "$i"); do cycle "$impl" "$1$i$impl" "$RAW/scaleA-$impl" small; done
+      if ((i % 5 == 0)); then flush_ns; fi
     done
     flush_ns
-    fill 1 "$SCALE" ADD
-    sleep 1
-    fact "scale_${impl}_ports_high" "$(ports_of $impl)"; fact "scale_${impl}_ipam_high" "$(ipam_files $impl)"
-    for ((i = 1; i <= SCALE_K; i++)); do   # order alternates: a call right after a netns deletion runs slower
+  }
+  for impl in go ours; do fill "$impl" 1 1 ADD small; done
+  both_small a
+  if [ $have_strace = 1 ]; then for impl in go ours; do syscalls "$impl" 1 small; done; flush_ns; fi
+  for ((k = 1; k <= SCALE; k++)); do for impl in go ours; do fill "$impl" "$k" "$k" ADD; done; done
+  sleep 1
+  if [ $have_strace = 1 ]; then for impl in go ours; do syscalls "$impl" "$SCALE"; done; flush_ns; fi
+  for impl in go ours; do fact "scale_${impl}_ports_high" "$(ports_of $impl)"; fact "scale_${impl}_ipam_high" "$(ipam_files $impl)"; done
+  for ((i = 1; i <= SCALE_K; i++)); do   # order alternates: a call right after a netns deletion runs slower
+    for impl in $(pair_order "$i"); do
       if ((i % 2)); then
         cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"; cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small
         ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"; ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small
@@ -184,19 +216,15 @@ if [ "${1:-}" = --inner ]; then
         cycle "$impl" "d$i$impl" "$RAW/scaleNsmall-$impl" small; cycle "$impl" "b$i$impl" "$RAW/scaleN-$impl"
         ipam_pair "$impl" "o$i" "$RAW/ipam1-$impl.txt" small; ipam_pair "$impl" "n$i" "$RAW/ipamN-$impl.txt"
       fi
-      if ((i % 5 == 0)); then flush_ns; fi
     done
-    flush_ns
-    fill 1 "$SCALE" DEL
-    fact "scale_${impl}_ports_after" "$(ports_of $impl)"; fact "scale_${impl}_ipam_after" "$(ipam_files $impl)"
-    sleep 2   # SCALE netns were just deleted: let their cleanup finish before measuring again
-    for ((i = 1; i <= SCALE_K; i++)); do
-      cycle "$impl" "e$i$impl" "$RAW/scaleA-$impl" small
-      if ((i % 10 == 0)); then flush_ns; fi
-    done
-    flush_ns
-    fill 1 1 DEL small
+    if ((i % 3 == 0)); then flush_ns; fi
   done
+  flush_ns
+  for ((k = 1; k <= SCALE; k++)); do for impl in go ours; do fill "$impl" "$k" "$k" DEL; done; done
+  for impl in go ours; do fact "scale_${impl}_ports_after" "$(ports_of $impl)"; fact "scale_${impl}_ipam_after" "$(ipam_files $impl)"; done
+  sleep 2   # 2 × SCALE netns were just deleted: let their cleanup finish before measuring again
+  both_small e
+  for impl in go ours; do fill "$impl" 1 1 DEL small; done
 
   # ---- 4. PAR_N ADDs, PAR_P in parallel, then PAR_N DELs ---------------------------------------------------------
   # warm: the bridge exists; cold: it is deleted first, so the ADDs race to create it (plugins#366).
@@ -262,6 +290,7 @@ fi
 command -v jq >/dev/null || apt-get install -y jq >/dev/null
 command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null 2>&1 || echo "hyperfine not installable: using a bash loop"
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null 2>&1 || echo "GNU time not installable: no RSS numbers"
+command -v strace >/dev/null || apt-get install -y strace >/dev/null 2>&1 || echo "strace not installable: no syscall counts"
 
 # ---- publish our plugins (NativeAOT) unless the binaries are newer than every source they are built from ----------
 if [ -n "${BENCH_PLUGIN_DIR:-}" ]; then
@@ -407,6 +436,20 @@ par_row() { # SCENARIO FIELD LABEL
   local g o; eval "g=\$par_$1_go_$2 o=\$par_$1_ours_$2"; echo "| $3 | $g | $o | $( [ "$2" = add_wall ] || [ "$2" = del_wall ] && ratio "$o" "$g" || echo "" ) |"
 }
 
+# Issue 14: our ADD may grow from 1 to SCALE attachments by no more than Go's does in the same run.
+sys_row() { # FIELD(1=syscalls 2=bytes) IMPL
+  local a b; eval "a=\${sys_$2_1:-} b=\${sys_$2_$SCALE:-}"
+  if [ -z "$a" ] || [ -z "$b" ] || [ "$a" = failed ] || [ "$b" = failed ]; then echo "n/a"; return; fi
+  echo "$(echo "$a" | cut -d' ' -f"$1") → $(echo "$b" | cut -d' ' -f"$1")"
+}
+g_go=$(awk -v a="$s1_go" -v b="$sN_go" 'BEGIN{print b/a}')
+# mean user+system CPU ms per ADD (bash `time`, 1 ms resolution per sample, so the mean of all samples)
+cpu_mean() { if [ -s "$1" ]; then awk '{s += $1 + $2; n++} END {printf "%.2f", s / n * 1000}' "$1"; else echo nan; fi; }
+for impl in go ours; do eval "c1_$impl=\$(cpu_mean \"\$RAW/scaleA-$impl-cpu.txt\") cN_$impl=\$(cpu_mean \"\$RAW/scaleN-$impl-cpu.txt\")"; done
+growth_v=$(awk -v o="$g_ours" -v g="$g_go" -v n="$SCALE" -v os="$(growth "$s1_ours" "$sN_ours")" -v gs="$(growth "$s1_go" "$sN_go")" 'BEGIN {
+  if (o <= g) printf "**met** (ours %s, Go %s, 1 → %d attachments, same run)", os, gs, n;
+  else printf "**missed** (ours %s, Go %s, 1 → %d attachments, same run)", os, gs, n }')
+
 table=$(cat <<EOF
 | measurement | Go bridge + host-local | cnitest-bridge + cnitest-ipam | ours/Go |
 |---|---:|---:|---:|
@@ -422,6 +465,9 @@ table=$(cat <<EOF
 | ADD growth 1 → $SCALE attachments | $(growth "$s1_go" "$sN_go") | $(growth "$s1_ours" "$sN_ours") | |
 | — of which machine-wide: 1-attachment network while the machine holds $SCALE | $(growth "$s1_go" "$sNs_go") | $(growth "$s1_ours" "$sNs_ours") | |
 | — of which per network: $SCALE- vs 1-attachment network, same moment | $(growth "$sNs_go" "$sN_go") | $(growth "$sNs_ours" "$sN_ours") | |
+| ADD CPU (user+system, mean ms), 1 → $SCALE attachments | $c1_go → $cN_go ($(growth "$c1_go" "$cN_go")) | $c1_ours → $cN_ours ($(growth "$c1_ours" "$cN_ours")) | |
+| syscalls of one ADD (\`strace -f\`, all threads and children), 1 → $SCALE attachments | $(sys_row 1 go) | $(sys_row 1 ours) | |
+| bytes received from netlink by one ADD, 1 → $SCALE attachments | $(sys_row 2 go) | $(sys_row 2 ours) | |
 | IPAM alone (exec'd) ADD median ms, 1 → $SCALE reservations | $i1_go → $iN_go ($(growth "$i1_go" "$iN_go")) | $i1_ours → $iN_ours ($(growth "$i1_ours" "$iN_ours")) | |
 $(par_row warm add_wall "$PAR_N ADDs, $PAR_P parallel, wall ms (bridge exists)")
 $(par_row warm add_fail "  ADD failures")
@@ -455,11 +501,16 @@ targets=$(cat <<EOF
 | ADD median ≤ 0.5× Go | $add_v |
 | DEL median ≤ 0.8× Go | $del_v |
 | ADD at $SCALE attachments within 10 % of ADD at 1 | $scale_v |
+| ADD growth 1 → $SCALE attachments ≤ Go's growth in the same run (issue 14) | $growth_v |
 | $PAR_N ADDs $PAR_P in parallel: zero failures, unique IPs | $par_v |
 EOF
 )
 
 echo; echo "$targets"; echo; echo "$table"; echo; echo "$extra"; echo
+echo "ADD growth 1 → $SCALE attachments (median, same run): ours $(growth "$s1_ours" "$sN_ours") ($s1_ours → $sN_ours ms), Go $(growth "$s1_go" "$sN_go") ($s1_go → $sN_go ms): $(awk -v o="$g_ours" -v g="$g_go" 'BEGIN { print (o <= g) ? "ours grows no more than Go" : "ours grows MORE than Go" }')"
+echo "ADD CPU (user+system) 1 → $SCALE attachments: ours $c1_ours → $cN_ours ms ($(growth "$c1_ours" "$cN_ours")), Go $c1_go → $cN_go ms ($(growth "$c1_go" "$cN_go"))"
+echo "syscalls per ADD 1 → $SCALE: ours $(sys_row 1 ours), Go $(sys_row 1 go); netlink bytes: ours $(sys_row 2 ours), Go $(sys_row 2 go)"
+echo "measuring took ${ELAPSED} s; load average $LOAD_START at the start, $LOAD_END at the end"
 
 # Keep the previous run's verdicts (one level): on a shared machine a single run can mislead.
 previous=""

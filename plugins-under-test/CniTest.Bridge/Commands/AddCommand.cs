@@ -7,6 +7,7 @@ using CniTest.PluginSdk.Hosting;
 using CniTest.Netlink;
 using CniTest.Netlink.Namespaces;
 using CniTest.Netlink.Rtnl;
+using CniTest.Netlink.Sysctl;
 using CniTest.PluginSdk.Errors;
 using CniTest.PluginSdk.Results;
 
@@ -28,9 +29,10 @@ internal static class AddCommand
         IpamAdd? ipamAdd = null;
         string? hostVethName = null;
         using var rtnl = new RtnlHandle();
+        using var hostSysctls = NetSysctlDirectory.Open(); // one costly lookup per family, not per sysctl: see there
         try
         {
-            var bridge = BridgeDevice.Ensure(rtnl, config);
+            var bridge = BridgeDevice.Ensure(rtnl, config, hostSysctls);
             var veth = NetnsThread.Run(containerNetns, () => VethPair.CreateInContainer(args.IfName, config.Mtu, config.Mac, hostNetns));
             hostVethName = veth.HostName;
 
@@ -38,7 +40,7 @@ internal static class AddCommand
             // ID and ifname would have released the reservation of the attachment that already exists.
             // An exec'd IPAM overlaps the host-side work; an in-process one is quicker than starting a thread.
             ipamAdd = ipam is null ? null : IpamAdd.Begin(ipam, args, hostNetns);
-            var hostVeth = AttachHostVeth(rtnl, config, args, bridge, veth.HostName);
+            var hostVeth = AttachHostVeth(rtnl, hostSysctls, config, args, bridge, veth.HostName);
 
             var result = new CniResult();
             var bridgeAddresses = (IReadOnlyList<IpCidr>)[];
@@ -82,7 +84,7 @@ internal static class AddCommand
                     BridgeDevice.EnsureGatewayAddress(rtnl, bridge, gateway, config.ForceAddress);
                 }
 
-                BridgeDevice.EnableForwarding(bridgeAddresses);
+                BridgeDevice.EnableForwarding(hostSysctls, bridgeAddresses);
             }
 
             if (config.IpMasq && result.Ips.Count > 0)
@@ -114,26 +116,32 @@ internal static class AddCommand
     }
 
     /// <summary>
-    /// Host end: no router advertisements, enslaved, hairpin if asked, labelled for GC, up. Enslaving, the label and
-    /// "up" go in one request (as <c>ip link set … master … alias … up</c>); hairpin needs the port enslaved first.
+    /// Host end: no router advertisements, enslaved, labelled for GC, hairpin if asked, up. Enslaving and the label go
+    /// in one request while the port is still down (as <c>ip link set … master … alias …</c>), "up" in a second: an
+    /// alias set on an up port without carrier makes IPv6 walk the host namespace's whole FIB, which grows with every
+    /// attachment (issue 14; one round trip is far cheaper). Hairpin needs the port enslaved first.
     /// The MAC of the first read stays valid: neither enslaving nor "up" changes it.
     /// </summary>
-    private static Link AttachHostVeth(RtnlHandle rtnl, BridgeConfig config, CmdArgs args, Link bridge, string hostName)
+    private static Link AttachHostVeth(RtnlHandle rtnl, NetSysctlDirectory hostSysctls, BridgeConfig config, CmdArgs args, Link bridge, string hostName)
     {
         var hostVeth = rtnl.LinkGetByName(hostName);
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
+        BridgeDevice.TrySysctl(hostSysctls, $"ipv6/conf/{hostName}/accept_ra", "0", onlyIfDifferent: false);
         var alias = AttachmentAlias.Format(config.Name, new Attachment(args.ContainerId, args.IfName));
-        if (config.HairpinMode)
+        if (alias is null)
         {
             rtnl.LinkSetMaster(hostVeth.Index, bridge.Index);
-            rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
-            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
         }
         else
         {
-            rtnl.LinkSetMasterUp(hostVeth.Index, bridge.Index, alias);
+            rtnl.LinkSetMasterAlias(hostVeth.Index, bridge.Index, alias);
         }
 
+        if (config.HairpinMode)
+        {
+            rtnl.LinkSetBridgePortHairpin(hostVeth.Index, on: true);
+        }
+
+        rtnl.LinkSetUp(hostVeth.Index);
         return hostVeth;
     }
 

@@ -4,7 +4,7 @@ using CniTest.Netlink;
 using CniTest.Netlink.Rtnl;
 using CniTest.PluginSdk.Errors;
 using CniTest.PluginSdk.Results;
-using SysctlFile = CniTest.Netlink.Sysctl.Sysctl;
+using CniTest.Netlink.Sysctl;
 
 namespace CniTest.Bridge.Network;
 
@@ -15,7 +15,7 @@ internal static class BridgeDevice
     /// Creates the bridge or adopts the existing one (Go ensureBridge). Concurrent ADDs race to create it: the loser
     /// gets EEXIST, which is success here (plugins#366); either way the link is re-read and must be a bridge.
     /// </summary>
-    public static Link Ensure(RtnlHandle rtnl, BridgeConfig config)
+    public static Link Ensure(RtnlHandle rtnl, BridgeConfig config, NetSysctlDirectory sysctls)
     {
         var existing = rtnl.LinkFindByName(config.BridgeName);
         if (existing is null)
@@ -42,7 +42,7 @@ internal static class BridgeDevice
         }
 
         // We own the routes on this interface: no router advertisements (as Go). Absent when IPv6 is disabled.
-        TrySysctl($"net/ipv6/conf/{config.BridgeName}/accept_ra", "0");
+        TrySysctl(sysctls, $"ipv6/conf/{config.BridgeName}/accept_ra", "0");
         if (!existing.IsUp)
         {
             rtnl.LinkSetUp(existing.Index);
@@ -101,17 +101,17 @@ internal static class BridgeDevice
     }
 
     /// <summary>Turns on forwarding for the families that have a gateway on the bridge (Go EnableIP4Forward/6).</summary>
-    public static void EnableForwarding(IEnumerable<IpCidr> gateways)
+    public static void EnableForwarding(NetSysctlDirectory sysctls, IEnumerable<IpCidr> gateways)
     {
         var list = gateways.ToList();
         if (list.Any(g => IpMath.IsV4(g.Address)))
         {
-            SysctlFile.Ensure("net/ipv4/ip_forward", "1");
+            sysctls.Ensure("ipv4/ip_forward", "1");
         }
 
         if (list.Any(g => !IpMath.IsV4(g.Address)))
         {
-            SysctlFile.Ensure("net/ipv6/conf/all/forwarding", "1");
+            sysctls.Ensure("ipv6/conf/all/forwarding", "1");
         }
     }
 
@@ -120,17 +120,17 @@ internal static class BridgeDevice
     /// reads first (for shared state like the bridge's keys); an interface we just created has the kernel defaults,
     /// so a plain write saves an open and a read.
     /// </summary>
-    internal static void TrySysctl(string name, string value, bool onlyIfDifferent = true)
+    internal static void TrySysctl(NetSysctlDirectory sysctls, string name, string value, bool onlyIfDifferent = true)
     {
         try
         {
             if (onlyIfDifferent)
             {
-                SysctlFile.Ensure(name, value);
+                sysctls.Ensure(name, value);
             }
             else
             {
-                SysctlFile.Write(name, value);
+                sysctls.Write(name, value);
             }
         }
         catch (NetlinkException)

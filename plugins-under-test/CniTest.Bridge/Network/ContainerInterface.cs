@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CniTest.Netlink;
 using CniTest.Netlink.Rtnl;
+using CniTest.Netlink.Sysctl;
 using CniTest.PluginSdk.Errors;
 using CniTest.PluginSdk.Results;
 
@@ -20,16 +21,17 @@ internal static class ContainerInterface
     public static void Configure(string ifName, CniResult result, int containerIndexInResult)
     {
         using var rtnl = new RtnlHandle();
+        using var sysctls = NetSysctlDirectory.Open(); // one costly lookup per family, not per sysctl: see there
         var link = rtnl.LinkGetByName(ifName);
-        BridgeDevice.TrySysctl($"net/ipv6/conf/{ifName}/accept_dad", "0", onlyIfDifferent: false);
-        BridgeDevice.TrySysctl($"net/ipv4/conf/{ifName}/arp_notify", "1", onlyIfDifferent: false);
+        BridgeDevice.TrySysctl(sysctls, $"ipv6/conf/{ifName}/accept_dad", "0", onlyIfDifferent: false);
+        BridgeDevice.TrySysctl(sysctls, $"ipv4/conf/{ifName}/arp_notify", "1", onlyIfDifferent: false);
 
         IPAddress? v4Gateway = null, v6Gateway = null;
         var mine = result.Ips.Where(ip => ip.Interface == containerIndexInResult).ToList();
         if (mine.Any(ip => !IpMath.IsV4(ip.Address.Address)))
         {
-            BridgeDevice.TrySysctl("net/ipv6/conf/lo/disable_ipv6", "0");
-            BridgeDevice.TrySysctl($"net/ipv6/conf/{ifName}/disable_ipv6", "0");
+            BridgeDevice.TrySysctl(sysctls, "ipv6/conf/lo/disable_ipv6", "0");
+            BridgeDevice.TrySysctl(sysctls, $"ipv6/conf/{ifName}/disable_ipv6", "0");
         }
 
         foreach (var ip in mine)

@@ -11,6 +11,22 @@ namespace CniTest.Netlink.Tests.Rtnl;
 public sealed class AddressRequestsTests
 {
     [Fact]
+    public void Dump_Ipv4OfOneLink_MatchesIpFourAddrShowDev()
+    {
+        // Arrange: ip -4 addr show dev veth0 (strace of iproute2 6.1, strict socket): the kernel dumps only that link
+        var expected = Hex.Parse("""
+            18000000 1600 0103 7b14046b 00000000   # RTM_GETADDR, REQUEST|DUMP
+            02 00 00 00 03000000                   # ifaddrmsg: AF_INET, ifindex 3
+            """);
+
+        // Act
+        var actual = AddressRequests.Dump(2, index: 3).Finish(Sequence);
+
+        // Assert
+        actual.ToArray().Should().Equal(expected);
+    }
+
+    [Fact]
     public void Add_Ipv4Slash24_AddsBroadcastLikeIpAddrAddBrdPlus()
     {
         // Arrange: ip addr add 10.1.2.3/24 brd + dev veth0

@@ -135,6 +135,25 @@ public sealed class LinkRequestsSetTests
     }
 
     [Fact]
+    public void SetMasterAlias_LeavesFlags_MatchesIpLinkSetMasterAlias()
+    {
+        // Arrange: ip link set dev veth0 master br0 alias x (strace of iproute2 6.1; ifi_flags and ifi_change 0, so
+        // the link stays down and the alias sends no NETDEV_CHANGE, issue 14)
+        var expected = Hex.Parse("""
+            30000000 1000 0500 7b14046b 00000000
+            00000000 03000000 00000000 00000000
+            0800 0a00 06000000                   # IFLA_MASTER br0
+            0500 1400 78 000000                  # IFLA_IFALIAS "x", no NUL
+            """);
+
+        // Act
+        var actual = LinkRequests.SetMasterAlias(3, 6, "x").Finish(Sequence);
+
+        // Assert
+        actual.ToArray().Should().Equal(expected);
+    }
+
+    [Fact]
     public void SetMasterAliasUp_NoAlias_MatchesIpLinkSetMasterUp()
     {
         // Arrange: ip link set dev veth0 master br0 up

@@ -32,11 +32,15 @@ internal static class AddressRequests
     internal static NetlinkMessageWriter Delete(int index, IPAddress address, int prefixLength) =>
         Start(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, index, address, prefixLength);
 
-    /// <summary><c>ip addr show</c> for one family or all (AF_UNSPEC).</summary>
-    internal static NetlinkMessageWriter Dump(byte family)
+    /// <summary>
+    /// <c>ip addr show [dev DEV]</c> for one family or all (AF_UNSPEC). iproute2 filters by device itself; here
+    /// <paramref name="index"/> goes in ifa_index, which a strict socket (NETLINK_GET_STRICT_CHK) makes the kernel
+    /// honour: only that device is dumped.
+    /// </summary>
+    internal static NetlinkMessageWriter Dump(byte family, int index = 0)
     {
         var w = new NetlinkMessageWriter(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-        w.WriteStruct(new ifaddrmsg { ifa_family = family });
+        w.WriteStruct(new ifaddrmsg { ifa_family = family, ifa_index = (uint)index });
         return w;
     }
 

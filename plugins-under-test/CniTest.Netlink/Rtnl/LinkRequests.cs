@@ -102,10 +102,22 @@ internal static class LinkRequests
     /// <c>ip link set dev DEV master M [alias TEXT] up</c>: one request, IFF_UP in the header and the attributes in
     /// command-line order, as iproute2 sends it.
     /// </summary>
-    internal static NetlinkMessageWriter SetMasterAliasUp(int index, int masterIndex, string? alias)
+    internal static NetlinkMessageWriter SetMasterAliasUp(int index, int masterIndex, string? alias) =>
+        SetMasterAlias(index, masterIndex, alias, up: true);
+
+    /// <summary>
+    /// <c>ip link set dev DEV master M alias TEXT</c> (the link's flags untouched). Labelling a link that is down
+    /// costs the kernel nothing more; on a link that is up, a new alias sends NETDEV_CHANGE, and IPv6 answers that on
+    /// a port without carrier by walking the namespace's whole IPv6 FIB (<c>rt6_sync_down_dev</c>), which grows with
+    /// every bridge port's link-local routes (issue 14).
+    /// </summary>
+    internal static NetlinkMessageWriter SetMasterAlias(int index, int masterIndex, string alias) =>
+        SetMasterAlias(index, masterIndex, alias, up: false);
+
+    private static NetlinkMessageWriter SetMasterAlias(int index, int masterIndex, string? alias, bool up)
     {
         var w = new NetlinkMessageWriter(RTM_NEWLINK, Change);
-        w.WriteStruct(new ifinfomsg { ifi_index = index, ifi_flags = IFF_UP, ifi_change = IFF_UP });
+        w.WriteStruct(up ? new ifinfomsg { ifi_index = index, ifi_flags = IFF_UP, ifi_change = IFF_UP } : new ifinfomsg { ifi_index = index });
         w.WriteUInt32(IFLA_MASTER, (uint)masterIndex);
         if (alias is not null)
         {

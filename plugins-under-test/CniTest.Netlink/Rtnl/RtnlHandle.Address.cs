@@ -30,8 +30,18 @@ public sealed partial class RtnlHandle
     {
         var kernelFamily = AddressFamilies.ToKernel(family ?? AddressFamily.Unspecified);
 
-        // Filtering here, not in the kernel: honouring ifa_index in a dump needs NETLINK_GET_STRICT_CHK (5.0+).
-        return Dump(() => AddressRequests.Dump(kernelFamily), "RTM_GETADDR dump", message =>
-            AddressParser.Parse(message) is { } a && (index is null || a.LinkIndex == index) && (family is null || a.Family == family) ? a : null);
+        // With one link asked for, the kernel filters on a strict socket: a dump of every device's addresses grows
+        // with the links of the namespace (issue 14: the bridge's gateway check on a host with 200 ports). The
+        // replies are filtered here too, for kernels without strict dumps. A link that vanished: ENODEV.
+        var filter = index is { } i && _socket.StrictDumps ? i : 0;
+        try
+        {
+            return Dump(() => AddressRequests.Dump(kernelFamily, filter), "RTM_GETADDR dump", message =>
+                AddressParser.Parse(message) is { } a && (index is null || a.LinkIndex == index) && (family is null || a.Family == family) ? a : null);
+        }
+        catch (NetlinkException e) when (filter != 0 && e.Errno == Errno.ENODEV)
+        {
+            return [];
+        }
     }
 }

@@ -29,6 +29,15 @@ public sealed partial class RtnlHandle
     public void LinkSetMasterUp(int index, int masterIndex, string? alias = null) =>
         SetLink(LinkRequests.SetMasterAliasUp(index, masterIndex, alias), $"master #{masterIndex} up", index);
 
+    /// <summary>
+    /// Enslaves a link and labels it in one request, leaving it down: label a link before bringing it up, since a
+    /// new alias on an up link makes the kernel re-sync every IPv6 route of the namespace.
+    /// Equivalent to: <c>ip link set dev DEV master MASTER alias TEXT</c>.
+    /// </summary>
+    /// <exception cref="LinkNotFoundException">No such link.</exception>
+    public void LinkSetMasterAlias(int index, int masterIndex, string alias) =>
+        SetLink(LinkRequests.SetMasterAlias(index, masterIndex, alias), $"master #{masterIndex} alias", index);
+
     /// <summary>Equivalent to: <c>ip link set dev DEV nomaster</c>.</summary>
     public void LinkSetNoMaster(int index) => SetLink(LinkRequests.SetUInt32(index, IFLA_MASTER, 0), "nomaster", index);
 

@@ -29,10 +29,34 @@ public static class Sysctl
 
     /// <summary>Equivalent to: <c>sysctl -n NAME</c>; the trailing newline is removed.</summary>
     /// <exception cref="NetlinkException">Errno ENOENT when there is no such parameter.</exception>
-    public static unsafe string Read(string name)
+    public static string Read(string name)
     {
         var path = PathOf(name);
         using var fd = OpenFile(path, Interop.Libc.O_RDONLY);
+        return ReadAll(fd, path);
+    }
+
+    /// <summary>Equivalent to: <c>sysctl -w NAME=VALUE</c>.</summary>
+    /// <exception cref="NetlinkException">Errno ENOENT when there is no such parameter, EINVAL for a rejected value.</exception>
+    public static void Write(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var path = PathOf(name);
+        using var fd = OpenFile(path, Interop.Libc.O_WRONLY);
+        WriteAll(fd, path, value);
+    }
+
+    /// <summary>Writes <paramref name="value"/> only when the current value differs (saves a write on the hot path).</summary>
+    public static void Ensure(string name, string value)
+    {
+        if (Read(name) != value)
+        {
+            Write(name, value);
+        }
+    }
+
+    internal static unsafe string ReadAll(FileDescriptorHandle fd, string path)
+    {
         var buffer = new byte[4096];
         var total = 0;
         while (true)
@@ -59,13 +83,8 @@ public static class Sysctl
         return Encoding.UTF8.GetString(buffer, 0, total).TrimEnd('\n');
     }
 
-    /// <summary>Equivalent to: <c>sysctl -w NAME=VALUE</c>.</summary>
-    /// <exception cref="NetlinkException">Errno ENOENT when there is no such parameter, EINVAL for a rejected value.</exception>
-    public static unsafe void Write(string name, string value)
+    internal static unsafe void WriteAll(FileDescriptorHandle fd, string path, string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var path = PathOf(name);
-        using var fd = OpenFile(path, Interop.Libc.O_WRONLY);
         var bytes = Encoding.UTF8.GetBytes(value);
         fixed (byte* p = bytes)
         {
@@ -77,17 +96,9 @@ public static class Sysctl
         }
     }
 
-    /// <summary>Writes <paramref name="value"/> only when the current value differs (saves a write on the hot path).</summary>
-    public static void Ensure(string name, string value)
-    {
-        if (Read(name) != value)
-        {
-            Write(name, value);
-        }
-    }
-
     private static FileDescriptorHandle OpenFile(string path, int flags)
     {
+        Diagnostics.KernelCallTrace.SysctlOpen(path, fromRoot: true);
         var fd = Interop.Libc.open(path, flags | Interop.Libc.O_CLOEXEC);
         if (fd < 0)
         {
