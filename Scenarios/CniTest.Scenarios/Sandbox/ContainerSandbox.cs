@@ -12,14 +12,15 @@ public sealed class ContainerSandbox : IDisposable
     private readonly Action _remove;
     private int _deleted;
 
-    internal ContainerSandbox(NetworkNamespace netns) : this(netns.Path, netns.Dispose)
+    internal ContainerSandbox(NetworkNamespace netns) : this(netns.Path, netns.Dispose, netns.KernelName)
     {
     }
 
-    internal ContainerSandbox(string path, Action remove)
+    internal ContainerSandbox(string path, Action remove, string? kernelName = null)
     {
         Path = path;
         _remove = remove;
+        KernelName = kernelName ?? NetworkNamespace.KernelNameOf(path);
     }
 
     /// <summary>The fake host that made it, whose action log (<c>--record</c>) sees drift and deletion; set by the host.</summary>
@@ -35,7 +36,7 @@ public sealed class ContainerSandbox : IDisposable
     public string? ContainerId { get; init; }
 
     /// <summary>The kernel's name of the namespace (<c>net:[INODE]</c>), to recognise a process that keeps it alive (P75).</summary>
-    public string? KernelName => _netns.KernelName;
+    public string? KernelName { get; }
 
     /// <summary>True after <see cref="Delete"/>: the path no longer names a namespace (DEL-with-netns-gone checks, P27).</summary>
     public bool IsDeleted => Volatile.Read(ref _deleted) != 0;

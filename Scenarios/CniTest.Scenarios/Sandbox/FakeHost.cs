@@ -80,18 +80,6 @@ public sealed class FakeHost : IDisposable
     /// <summary>Told about each action a check performs on this host or its sandboxes (<c>--record</c>); null when not recording.</summary>
     internal ISandboxActionLog? Actions { get; set; }
 
-    /// <summary>The container namespaces created so far, deleted ones included.</summary>
-    internal IReadOnlyList<ContainerSandbox> Sandboxes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _sandboxes];
-            }
-        }
-    }
-
     /// <summary>The links created as <c>master</c> candidates (one end of a veth pair each).</summary>
     public IReadOnlyList<string> MasterLinks { get; private set; } = [];
 
