@@ -68,7 +68,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => "libcni",
         };
         runtime.AcceptOnlyFromAmong([.. CniTest.Scenarios.Runtimes.RuntimePersonas.Names]);
-        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Checks run at once, each in its own fake host (the default is twice the number of cores)", DefaultValueFactory = _ => RunOptions.DefaultJobs };
         // A validator runs even when the value did not convert ("--jobs many"); GetValueOrDefault then throws out of
         // Parse. The parser already reports the conversion, so the validators look only at values that converted.
         timeout.Validators.Add(r =>
