@@ -27,7 +27,7 @@ public sealed class CliRecordTests : IDisposable
             ["CNI_PATH"] = _executor.PluginDir,
             ["CNITEST_CACHE_DIR"] = Path.Combine(_dir, "cache"),
         };
-        return await CliApp.RunAsync(args, new CliContext(n => env.GetValueOrDefault(n), _out, _err) { Executor = _executor });
+        return await CliApp.RunAsync(args, new CliContext(n => env.GetValueOrDefault(n), _out, _err) { Executor = _executor, IsNetworkNamespace = _ => true }); // the fake executor never opens /run/netns/c1
     }
 
     private void Conflist()
