@@ -68,6 +68,7 @@ internal sealed class PrivateDockerd : IDisposable
                      "--host", "unix://" + SocketPath(dir),
                      "--containerd-namespace", tag,
                      "--containerd-plugins-namespace", tag + "-plugins",
+                     "--cgroup-parent", CgroupParent(dir),
                      .. IsolationFlags,
                  ])
         {
@@ -152,6 +153,46 @@ internal sealed class PrivateDockerd : IDisposable
         foreach (var pid in ours)
         {
             ProcessSignals.WaitGone(pid, TimeSpan.FromSeconds(5));
+        }
+
+        RemoveCgroups(dir);
+    }
+
+    /// <summary>
+    /// The cgroup the daemon puts its containers under, named after the run (<c>/cnitest-run-XXXX-docker</c>): without
+    /// it dockerd leaves a <c>docker</c> cgroup in every hierarchy of the machine, which outlives the run.
+    /// </summary>
+    private static string CgroupParent(string dir) => "/" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))) + "-docker";
+
+    /// <summary>Removes the run's container cgroups in every hierarchy, deepest first (cgroups go with rmdir once empty).</summary>
+    private static void RemoveCgroups(string dir)
+    {
+        var name = CgroupParent(dir).TrimStart('/');
+        if (!Directory.Exists("/sys/fs/cgroup"))
+        {
+            return;
+        }
+
+        foreach (var hierarchy in Directory.EnumerateDirectories("/sys/fs/cgroup"))
+        {
+            var root = Path.Combine(hierarchy, name);
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+
+            foreach (var cgroup in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories)
+                         .OrderByDescending(d => d.Length).Append(root))
+            {
+                try
+                {
+                    Directory.Delete(cgroup);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // still has a process (killed above, may take a moment) or already gone: nothing more to do here
+                }
+            }
         }
     }
 
