@@ -96,7 +96,7 @@ public sealed class ProcessCgroup : IDisposable
         {
             foreach (var pid in Pids())
             {
-                _ = Libc.kill(pid, Libc.SIGKILL);
+                ProcessSignals.Send(pid, ProcessSignals.SigKill);
             }
         }
         finally

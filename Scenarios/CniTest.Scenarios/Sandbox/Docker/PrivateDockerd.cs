@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CniTest.Harness.Sandbox;
 
 namespace CniTest.Scenarios.Sandbox.Docker;
 
