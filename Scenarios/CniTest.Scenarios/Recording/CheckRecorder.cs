@@ -82,16 +82,9 @@ public sealed class CheckRecorder : ISandboxActionLog
             return;
         }
 
-        Write(step => new RecordedStep
+        Write(RecordedStep.ActionKind, LayoutOf(host), step => step with
         {
-            Check = _entry.Check,
-            CheckId = _entry.CheckId,
-            CniVersion = _entry.CniVersion,
-            Step = step,
-            Kind = RecordedStep.ActionKind,
-            Layout = LayoutOf(host),
             Action = new RecordedAction { Kind = kind, Sandbox = sandbox?.Name, Commands = commands },
-            Redacted = _session.Redactor.Keys,
         });
     }
 
@@ -129,20 +122,11 @@ public sealed class CheckRecorder : ISandboxActionLog
             DurationMs = Math.Round(record.Duration.TotalMilliseconds, 3),
             Verdict = CallVerdict.Of(record, requestCniVersion, delegatedIpam),
         });
-        Write(step => new RecordedStep
-        {
-            Check = _entry.Check,
-            CheckId = _entry.CheckId,
-            CniVersion = _entry.CniVersion,
-            Step = step,
-            Kind = RecordedStep.CallKind,
-            Layout = layout,
-            Call = call,
-            Redacted = _session.Redactor.Keys,
-        });
+        Write(RecordedStep.CallKind, layout, step => step with { Call = call });
     }
 
-    private void Write(Func<int, RecordedStep> build)
+    /// <summary>Numbers the next step (under the lock, so concurrent calls get distinct numbers) and writes it.</summary>
+    private void Write(string kind, RecordedLayout layout, Func<RecordedStep, RecordedStep> complete)
     {
         RecordedStep step;
         lock (_lock)
@@ -152,7 +136,16 @@ public sealed class CheckRecorder : ISandboxActionLog
                 return;
             }
 
-            step = build(++_step);
+            step = complete(new RecordedStep
+            {
+                Check = _entry.Check,
+                CheckId = _entry.CheckId,
+                CniVersion = _entry.CniVersion,
+                Step = ++_step,
+                Kind = kind,
+                Layout = layout,
+                Redacted = _session.Redactor.Keys,
+            });
         }
 
         _session.Write(_entry, step);
