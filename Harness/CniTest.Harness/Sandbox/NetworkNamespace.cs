@@ -11,10 +11,10 @@ public sealed class NetworkNamespace : IDisposable
 {
     private int _disposed;
 
-    private NetworkNamespace(string path)
+    private NetworkNamespace(string path, string? kernelName)
     {
         Path = path;
-        KernelName = KernelNameOf(path);
+        KernelName = kernelName;
     }
 
     /// <summary>The pin file; pass it as <c>CNI_NETNS</c> or to <see cref="NamespaceThread.Run{T}"/>.</summary>
@@ -79,12 +79,18 @@ public sealed class NetworkNamespace : IDisposable
         {
         }
 
+        string? kernelName = null;
         try
         {
-            // thread-self names the calling thread's namespaces, which after unshare are the new ones.
-            NamespaceThread.RunInNewNamespace(_ => Libc.Check(
-                Libc.mount("/proc/thread-self/ns/net", pinPath, null, Libc.MS_BIND, IntPtr.Zero),
-                $"mount --bind /proc/thread-self/ns/net {pinPath}"));
+            // thread-self names the calling thread's namespaces, which after unshare are the new ones; the thread
+            // reads the namespace's kernel name there too, rather than entering it again later (KernelNameOf).
+            NamespaceThread.RunInNewNamespace(_ =>
+            {
+                Libc.Check(
+                    Libc.mount("/proc/thread-self/ns/net", pinPath, null, Libc.MS_BIND, IntPtr.Zero),
+                    $"mount --bind /proc/thread-self/ns/net {pinPath}");
+                kernelName = new FileInfo("/proc/thread-self/ns/net").LinkTarget;
+            });
         }
         catch
         {
@@ -92,7 +98,7 @@ public sealed class NetworkNamespace : IDisposable
             throw;
         }
 
-        return new NetworkNamespace(System.IO.Path.GetFullPath(pinPath));
+        return new NetworkNamespace(System.IO.Path.GetFullPath(pinPath), kernelName);
     }
 
     /// <summary>Runs <paramref name="action"/> on a dedicated thread inside this namespace.</summary>
