@@ -2,6 +2,7 @@ using CniTest.Harness.Contract;
 using CniTest.Harness.Invocation;
 using CniTest.Harness.Sandbox;
 using CniTest.Scenarios.Engine;
+using CniTest.Scenarios.Runtimes;
 
 namespace CniTest.Scenarios.Checks;
 
@@ -123,7 +124,7 @@ internal static class ProcessChecks
         var live = new HashSet<(string, string)>();
         foreach (var c in calls)
         {
-            var key = (c.Environment.GetValueOrDefault("CNI_CONTAINERID", ""), c.Environment.GetValueOrDefault("CNI_IFNAME", ""));
+            var key = AttachmentOf(c);
             if (c.Command == "ADD" && c.Succeeded)
             {
                 live.Add(key);
@@ -141,19 +142,32 @@ internal static class ProcessChecks
     private static List<(TrackedProcess Process, string Sandbox, string ContainerId)> PinnedSandboxes(CheckContext ctx,
         IReadOnlyList<InvocationRecord> calls, HashSet<(string, string)> live, IReadOnlyList<TrackedProcess> survivors)
     {
-        var liveNetns = calls.Where(c => live.Contains((c.Environment.GetValueOrDefault("CNI_CONTAINERID", ""), c.Environment.GetValueOrDefault("CNI_IFNAME", ""))))
+        var liveNetns = calls.Where(c => live.Contains(AttachmentOf(c)))
             .Select(c => c.Environment.GetValueOrDefault("CNI_NETNS", "")).ToHashSet();
         var containerOf = calls.Where(c => c.Environment.ContainsKey("CNI_NETNS"))
             .GroupBy(c => c.Environment["CNI_NETNS"]).ToDictionary(g => g.Key, g => g.First().Environment.GetValueOrDefault("CNI_CONTAINERID", "?"));
         var pinned = new List<(TrackedProcess, string, string)>();
-        foreach (var sandbox in ctx.Host.Sandboxes.Where(s => s.KernelName is not null && !liveNetns.Contains(s.Path)))
+        foreach (var sandbox in ctx.Host.Sandboxes.Where(s => s.KernelName is not null))
         {
+            // A persona passes the sandbox under its own path (/var/run/netns/cni-UUID, --runtime and runtime.personas),
+            // not the pin's: the calls name the sandbox by any of these.
+            var names = RuntimePersonas.All.Select(p => PersonaNetns.For(p, sandbox.Path, ctx.Host.PluginNetnsDirectory)).ToHashSet();
+            if (names.Overlaps(liveNetns))
+            {
+                continue;
+            }
+
+            var container = names.Select(n => containerOf.GetValueOrDefault(n)).FirstOrDefault(c => c is not null) ?? "?";
             foreach (var p in survivors.Where(p => p.Pins(sandbox.KernelName!)))
             {
-                pinned.Add((p, sandbox.Path, containerOf.GetValueOrDefault(sandbox.Path, "?")));
+                pinned.Add((p, sandbox.Path, container));
             }
         }
 
         return pinned;
     }
+
+    /// <summary>The attachment a call is about: container id and interface, as the spec identifies it.</summary>
+    private static (string, string) AttachmentOf(InvocationRecord c) =>
+        (c.Environment.GetValueOrDefault("CNI_CONTAINERID", ""), c.Environment.GetValueOrDefault("CNI_IFNAME", ""));
 }
