@@ -5,7 +5,14 @@ using BenchmarkDotNet.Running;
 // CPU time per call of the runtime-overhead paths, readable on a loaded machine: ... -- --cpu [CALLS]
 if (args.Length > 0 && args[0] == "--cpu")
 {
-    CniTest.Benchmarks.RuntimeOverheadBenchmarks.PrintCpuPerCall(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    CniTest.Benchmarks.RuntimeOverheadBenchmarks.PrintCpuPerCall(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000, args.Length > 2 ? args[2] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--phases")
+{
+    CniTest.Benchmarks.RuntimePhases.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
     return;
 }
 
