@@ -12,7 +12,8 @@ if (args.Length > 0 && args[0] == "--cpu")
 
 if (args.Length > 0 && args[0] == "--phases")
 {
-    CniTest.Benchmarks.RuntimePhases.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    CniTest.Benchmarks.RuntimePhases.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000, args.Length > 2 ? args[2] : null);
     return;
 }
 

@@ -18,12 +18,12 @@ namespace CniTest.Benchmarks;
 /// </summary>
 internal static class RuntimePhases
 {
-    public static void Print(int calls)
+    public static void Print(int calls, string? only = null)
     {
         var dir = Directory.CreateTempSubdirectory("cnitest-phases-").FullName;
         try
         {
-            Run(dir, calls);
+            Run(dir, calls, only);
         }
         finally
         {
@@ -31,7 +31,7 @@ internal static class RuntimePhases
         }
     }
 
-    private static void Run(string dir, int calls)
+    private static void Run(string dir, int calls, string? only)
     {
         var bin = Directory.CreateDirectory(Path.Combine(dir, "bin")).FullName;
         File.WriteAllText(Path.Combine(bin, "trivial"), "");
@@ -77,7 +77,7 @@ internal static class RuntimePhases
         var bare = new CniRuntime(Alone("", false));
 
         Console.WriteLine($"Runtime phases per ADD, {calls} calls each, load {RuntimeOverheadBenchmarks.Load()}:");
-        Console.WriteLine($"  {"phase",-66} {"CPU µs",8} {"wall µs",8} {"bytes",8}");
+        Console.WriteLine($"  {"phase",-66} {"CPU µs",8} {"user",8} {"system",8} {"wall µs",8} {"bytes",8}");
         var n = 0;
         RuntimeConf Next() => rt with { ContainerId = $"bench-{++n:D6}" }; // a new cache entry per ADD, as in --cpu
         Measure("whole: TraceAddAsync, contract + cache (executor answers at once)", () => whole.TraceAddAsync(list, Next()).GetAwaiter().GetResult());
@@ -109,9 +109,14 @@ internal static class RuntimePhases
 
         void Measure(string name, Action call)
         {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
             RuntimeOverheadBenchmarks.WarmUp(calls, call);
             var cost = RuntimeOverheadBenchmarks.Measure(calls, call);
-            Console.WriteLine($"  {name,-66} {cost.CpuMs * 1000,8:F1} {cost.WallMs * 1000,8:F1} {cost.Bytes,8}");
+            Console.WriteLine($"  {name,-66} {cost.CpuMs * 1000,8:F1} {cost.UserMs * 1000,8:F1} {(cost.CpuMs - cost.UserMs) * 1000,8:F1} {cost.WallMs * 1000,8:F1} {cost.Bytes,8}");
         }
     }
 
