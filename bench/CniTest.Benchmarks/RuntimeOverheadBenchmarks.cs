@@ -20,6 +20,7 @@ namespace CniTest.Benchmarks;
 /// container id, so it writes a new cache entry as a runtime's ADD does.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(AddedTimeColumn.Config))]
 public class RuntimeOverheadBenchmarks
 {
     internal const string ResultText =
