@@ -33,7 +33,11 @@ public sealed class ResultCache(string directory)
     public string PathFor(string network, string containerId, string ifName) =>
         Path.Combine(ResultsDir, $"{network}-{containerId}-{ifName}");
 
-    /// <summary>Writes (overwrites) an entry, dirs 0700 and file 0600 as libcni does (R37).</summary>
+    /// <summary>
+    /// Writes (overwrites) an entry, dirs 0700 and file 0600 as libcni does (R37). Unlike libcni's <c>os.WriteFile</c>,
+    /// which truncates the entry in place, the bytes go to a new temporary file that is renamed over the entry, so a
+    /// crash mid-write leaves the old entry or none, never a zero-byte file (cni#1055). Like libcni, no fsync.
+    /// </summary>
     public void Write(CachedAttachment entry)
     {
         if (entry.NetworkName.Length == 0 || entry.ContainerId.Length == 0 || entry.IfName.Length == 0)
@@ -41,13 +45,47 @@ public sealed class ResultCache(string directory)
             throw new ArgumentException("cache entries need a network name, container id and interface name");
         }
 
-        System.IO.Directory.CreateDirectory(ResultsDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var path = PathFor(entry.NetworkName, entry.ContainerId, entry.IfName);
-        var tmp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(tmp, ToJson(entry).ToJsonString());
-        File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        // Write-then-rename: a crash mid-write leaves the old entry or none, never a zero-byte file (cni#1055).
+        // One name per write (the process id keeps processes apart, the counter threads): a temporary file is created,
+        // never reused, so its mode is the one it was created with.
+        var tmp = $"{path}.tmp-{Environment.ProcessId}-{Interlocked.Increment(ref _writes)}";
+        WriteNewFile(tmp, Serialize(entry));
         File.Move(tmp, path, overwrite: true);
+    }
+
+    private static long _writes;
+
+    /// <summary>
+    /// Creates <paramref name="file"/> with mode 0600 and writes <paramref name="bytes"/>: one open (O_CREAT|O_EXCL with
+    /// the mode, so no chmod), one write, one close. The folder is created (0700) only when the open finds it missing,
+    /// so a cache that exists costs no mkdir or stat per ADD.
+    /// </summary>
+    private void WriteNewFile(string file, byte[] bytes)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(file, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    BufferSize = 0,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+                stream.Write(bytes);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt == 0)
+            {
+                CreateFolders(ResultsDir);
+            }
+            catch (IOException) when (attempt < 2 && File.Exists(file))
+            {
+                File.Delete(file); // left by a process that had our id and died mid-write
+            }
+        }
     }
 
     /// <summary>Reads an entry; missing, empty and corrupt files are statuses, not exceptions (R38, cni#1055).</summary>
@@ -171,38 +209,74 @@ public sealed class ResultCache(string directory)
         };
     }
 
-    private static JsonObject ToJson(CachedAttachment e)
+    /// <summary>
+    /// Go's <c>os.MkdirAll(dir, 0o700)</c> (R37): every missing folder of the path is created with mode 0700, not only
+    /// the last (.NET's <c>CreateDirectory(path, mode)</c> gives the parents it creates the default mode).
+    /// </summary>
+    private static void CreateFolders(string dir)
     {
-        // Field order and omissions as Go's cachedInfo (R37).
-        var o = new JsonObject
+        var missing = new Stack<string>();
+        for (var d = dir; !string.IsNullOrEmpty(d) && !System.IO.Directory.Exists(d); d = Path.GetDirectoryName(d))
         {
-            ["kind"] = "cniCacheV1",
-            ["containerId"] = e.ContainerId,
-            ["config"] = Convert.ToBase64String(e.Config),
-            ["ifName"] = e.IfName,
-            ["networkName"] = e.NetworkName,
-        };
-        if (!string.IsNullOrEmpty(e.Netns))
-        {
-            o["netns"] = e.Netns;
+            missing.Push(d);
         }
 
-        if (e.CniArgs.Count > 0)
+        foreach (var d in missing)
         {
-            o["cniArgs"] = new JsonArray(e.CniArgs.Select(p => (JsonNode)new JsonArray(p.Key, p.Value)).ToArray());
+            System.IO.Directory.CreateDirectory(d, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>
+    /// The entry as JSON text, written in one pass (no copy of the result tree): field order and omissions as Go's
+    /// <c>cachedInfo</c> (R37), <c>config</c> as standard padded base64 (Go's <c>[]byte</c>).
+    /// </summary>
+    private static byte[] Serialize(CachedAttachment e)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512 + (e.Config.Length * 2));
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", "cniCacheV1");
+            w.WriteString("containerId", e.ContainerId);
+            w.WriteBase64String("config", e.Config);
+            w.WriteString("ifName", e.IfName);
+            w.WriteString("networkName", e.NetworkName);
+            if (!string.IsNullOrEmpty(e.Netns))
+            {
+                w.WriteString("netns", e.Netns);
+            }
+
+            if (e.CniArgs.Count > 0)
+            {
+                w.WriteStartArray("cniArgs");
+                foreach (var (k, v) in e.CniArgs)
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(k);
+                    w.WriteStringValue(v);
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (e.CapabilityArgs is { Count: > 0 })
+            {
+                w.WritePropertyName("capabilityArgs");
+                e.CapabilityArgs.WriteTo(w);
+            }
+
+            if (e.Result is not null)
+            {
+                w.WritePropertyName("result");
+                e.Result.WriteTo(w);
+            }
+
+            w.WriteEndObject();
         }
 
-        if (e.CapabilityArgs is { Count: > 0 })
-        {
-            o["capabilityArgs"] = e.CapabilityArgs.DeepClone();
-        }
-
-        if (e.Result is not null)
-        {
-            o["result"] = e.Result.DeepClone();
-        }
-
-        return o;
+        return buffer.WrittenSpan.ToArray();
     }
 
     internal static string Utf8(byte[] b) => Encoding.UTF8.GetString(b);

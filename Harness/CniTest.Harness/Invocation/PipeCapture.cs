@@ -30,7 +30,8 @@ internal sealed class PipeCapture
 
     private async Task PumpAsync(Stream stream)
     {
-        var chunk = new byte[16 * 1024];
+        // Rented, not allocated: two captures per plugin call would otherwise allocate 32 KB each time.
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int n;
@@ -45,6 +46,10 @@ internal sealed class PipeCapture
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The pipe closed under us after a kill: what was read is what the plugin wrote.
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 }

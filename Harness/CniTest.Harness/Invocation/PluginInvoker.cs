@@ -81,7 +81,8 @@ public sealed class PluginInvoker(IPluginExecutor executor, IReadOnlyList<IInvoc
 
         try
         {
-            return ResultParser.Parse(json.ToJsonString(), string.IsNullOrEmpty(requestCniVersion) ? "0.1.0" : requestCniVersion);
+            // The document as read (StdoutDocuments checked its UTF-8), not its text parsed a second time.
+            return ResultParser.Parse(json, string.IsNullOrEmpty(requestCniVersion) ? "0.1.0" : requestCniVersion);
         }
         catch (ResultParseException e)
         {

@@ -59,18 +59,23 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         var stopwatch = Stopwatch.StartNew();
         using var process = await StartWithRetryAsync(startInfo, pluginPath, cancellationToken);
 
-        string?[] pipes = [PipeName(process.StandardOutput.BaseStream), PipeName(process.StandardError.BaseStream)];
+        // The pipes' kernel names serve only to spot a holder in the cgroup (P73): two readlinks per call otherwise wasted.
+        string?[] pipes = Cgroup is null ? [] : [PipeName(process.StandardOutput.BaseStream), PipeName(process.StandardError.BaseStream)];
         var stdoutCapture = new PipeCapture(process.StandardOutput.BaseStream);
         var stderrCapture = new PipeCapture(process.StandardError.BaseStream);
         await WriteStdinAsync(process, request.Stdin);
 
         var timeout = request.Timeout ?? DefaultTimeout;
-        using var timeoutCts = timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken);
+        // Without a timeout and a cancellable token there is nothing to link (libcni's default: no timeout).
+        using var timeoutCts = timeout is { } t ? new CancellationTokenSource(t) : null;
+        using var linked = timeoutCts is not null && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken)
+            : null;
+        var waitToken = linked?.Token ?? timeoutCts?.Token ?? cancellationToken;
         var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(linked.Token);
+            await process.WaitForExitAsync(waitToken);
         }
         catch (OperationCanceledException)
         {
@@ -117,7 +122,9 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
         var ended = PipeCapture.EndedAsync(captures);
         while (!ended.IsCompleted && clock.Elapsed < PipeDrainLimit)
         {
-            await Task.WhenAny(ended, Task.Delay(PipeHolderPoll));
+            // WaitAsync drops its timer as soon as the pipes end (usually within microseconds of the exit), where a
+            // Task.Delay left behind would still fire 50 ms later and wake a pool thread, once per plugin call.
+            await ended.WaitAsync(PipeHolderPoll).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             // Bytes already in the pipe arrive within a poll; what keeps it open after that is a holder.
             if (!ended.IsCompleted && Cgroup is not null && clock.Elapsed >= PipeHolderPoll)
             {

@@ -40,6 +40,57 @@ public sealed class ResultCacheTests : IDisposable
     }
 
     [Fact]
+    public void Write_Entry_IsGoCachedInfoTextByteForByte()
+    {
+        // Arrange: every optional field, and text the default encoder escapes (Go's json.Marshal escapes <, > and & too)
+        var cache = new ResultCache(_dir);
+        var entry = Entry() with
+        {
+            CapabilityArgs = JsonNode.Parse("""{"portMappings":[{"hostPort":8080,"containerPort":80,"protocol":"tcp"}],"x":"<&>"}""")!.AsObject(),
+        };
+
+        // Act
+        cache.Write(entry);
+
+        // Assert
+        File.ReadAllText(cache.PathFor("net1", "ctr1", "eth0")).Should().Be(
+            """{"kind":"cniCacheV1","containerId":"ctr1","config":"eyJuYW1lIjoibmV0MSJ9","ifName":"eth0","networkName":"net1","netns":"/run/netns/x","cniArgs":[["K","V"]],"capabilityArgs":{"portMappings":[{"hostPort":8080,"containerPort":80,"protocol":"tcp"}],"x":"\u003C\u0026\u003E"},"result":{"cniVersion":"1.0.0","ips":[{"address":"10.0.0.2/24"}]}}""");
+    }
+
+    [Fact]
+    public void Write_Twice_ReplacesTheEntryAndLeavesNoTemporaryFile()
+    {
+        // Arrange: write-then-rename (cni#1055); a stale temporary file of a dead process is not in the way
+        var cache = new ResultCache(_dir);
+        cache.Write(Entry());
+
+        // Act
+        cache.Write(Entry() with { Netns = "/run/netns/y" });
+
+        // Assert
+        Directory.GetFiles(Path.Combine(_dir, "results")).Select(Path.GetFileName).Should().Equal("net1-ctr1-eth0");
+        cache.Read("net1", "ctr1", "eth0").Entry!.Netns.Should().Be("/run/netns/y");
+        File.GetUnixFileMode(cache.PathFor("net1", "ctr1", "eth0")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void Write_AfterTheFolderWasRemoved_CreatesItAgainWithMode0700()
+    {
+        // Arrange: the folder is created only when a write finds it missing, so removing it between writes must not break the next
+        var cache = new ResultCache(_dir);
+        cache.Write(Entry("a"));
+        Directory.Delete(_dir, recursive: true);
+
+        // Act
+        cache.Write(Entry("b"));
+
+        // Assert
+        cache.Read("net1", "b", "eth0").Status.Should().Be(CacheReadStatus.Found);
+        File.GetUnixFileMode(Path.Combine(_dir, "results")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.GetUnixFileMode(_dir).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public void Read_AfterWrite_RoundTrips()
     {
         // Arrange
