@@ -12,12 +12,13 @@ namespace CniTest.Harness.Schemas;
 internal static partial class JsonPaths
 {
     // Json.NET brackets a key holding any of these.
-    private static readonly char[] Special = ['.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028', '\u2029'];
+    private static bool IsSpecial(char c) => c is '.' or ' ' or '\'' or '/' or '"' or '[' or ']' or '(' or ')' or '\t' or '\n' or '\r'
+        or '\f' or '\b' or '\\' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>The path of the value under <paramref name="key"/> of the object at <paramref name="path"/>.</summary>
     public static string Property(string path, string key)
     {
-        if (key.IndexOfAny(Special) < 0)
+        if (!key.Any(IsSpecial))
         {
             return path.Length == 0 ? key : $"{path}.{key}";
         }

@@ -21,7 +21,21 @@ internal static class JsonValues
     /// A number written without fraction or exponent. <c>1.0</c> is not an integer here (draft-07 would say it is):
     /// CNI's fields are Go integers, and Go's decoder rejects <c>1.0</c> for an <c>int</c>.
     /// </summary>
-    public static bool IsInteger(JsonNode? value) => IsNumber(value) && Raw(value!).AsSpan().IndexOfAny(".eE") < 0;
+    public static bool IsInteger(JsonNode? value) => IsNumber(value) && IsPlainInteger(Raw(value!));
+
+    // A loop, not IndexOfAny: the vectorised search is generic code the first call would JIT-compile.
+    private static bool IsPlainInteger(string raw)
+    {
+        foreach (var c in raw)
+        {
+            if (c is '.' or 'e' or 'E')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The number as written in the document.</summary>
     public static string Raw(JsonNode value) =>
@@ -87,7 +101,7 @@ internal static class JsonValues
     // Integers as written; other numbers as their decimal value with at least one decimal place (1e2 is "100.0").
     private static string ShowNumber(string raw)
     {
-        if (raw.AsSpan().IndexOfAny(".eE") < 0
+        if (IsPlainInteger(raw)
             || !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             return raw;

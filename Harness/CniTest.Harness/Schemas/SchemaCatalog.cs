@@ -11,14 +11,19 @@ namespace CniTest.Harness.Schemas;
 /// </summary>
 public static class SchemaCatalog
 {
-    private static readonly ConcurrentDictionary<(SchemaKind, string), Lazy<CatalogSchema>> Loaded = new();
+    // Keyed by file path, not (kind, version): a string key needs no JIT-compiled generic code at start-up.
+    private static readonly ConcurrentDictionary<string, Lazy<CatalogSchema>> Loaded = new(StringComparer.Ordinal);
     private static readonly Lazy<CatalogSchema> ReportSchema = new(() => Load(ReportPath));
 
     /// <summary>Where the <c>cnitest run --report</c> JSON schema lives below <c>schemas/</c>.</summary>
     public const string ReportPath = "report/cnitest-report.schema.json";
 
     /// <summary>Every kind, in declaration order.</summary>
-    public static IReadOnlyList<SchemaKind> Kinds { get; } = Enum.GetValues<SchemaKind>();
+    public static IReadOnlyList<SchemaKind> Kinds { get; } =
+    [
+        SchemaKind.NetConf, SchemaKind.NetConfList, SchemaKind.Request, SchemaKind.Result, SchemaKind.IpamResult,
+        SchemaKind.Error, SchemaKind.VersionReply, SchemaKind.StatusRequest, SchemaKind.GcRequest,
+    ];
 
     /// <summary>The spec versions that have a schema folder, oldest first (the seven tagged versions).</summary>
     public static IReadOnlyList<string> Versions => SpecVersions.All;
@@ -36,7 +41,7 @@ public static class SchemaCatalog
     public static CatalogSchema Get(SchemaKind kind, string version)
     {
         EnsureExists(kind, version);
-        return Loaded.GetOrAdd((kind, version), key => new Lazy<CatalogSchema>(() => Load(FilePath(key.Item1, key.Item2)))).Value;
+        return Loaded.GetOrAdd(FilePath(kind, version), path => new Lazy<CatalogSchema>(() => Load(path))).Value;
     }
 
     /// <summary>The schema file's text exactly as published in <c>schemas/</c>, for printing.</summary>

@@ -20,15 +20,26 @@ internal static partial class SchemaEvaluator
             return;
         }
 
-        var types = EachType.Where(t => schema.Types.HasFlag(t)).ToList();
-        if (types.Count <= 1)
+        // Power of two (or none): one type. Loops, not LINQ over the enum: no start-up JIT for generic enum code.
+        if ((schema.Types & (schema.Types - 1)) == 0)
         {
             AsType(value, schema, schema.Types, path, errors);
             return;
         }
 
-        var perType = types.Select(t => (Type: t, Errors: AsType(value, schema, t, path, []))).ToList();
-        if (perType.All(t => t.Errors.Count > 0))
+        var perType = new List<(JsonTypes Type, List<SchemaError> Errors)>();
+        var allFail = true;
+        foreach (var type in EachType)
+        {
+            if ((schema.Types & type) != 0)
+            {
+                var inType = AsType(value, schema, type, path, []);
+                perType.Add((type, inType));
+                allFail &= inType.Count > 0;
+            }
+        }
+
+        if (allFail)
         {
             errors.Add(new SchemaError(ErrorKind.NoTypeValidates, path, null, schema, value) { PerType = perType });
         }
@@ -48,7 +59,7 @@ internal static partial class SchemaEvaluator
 
     private static void Expect(bool holds, JsonTypes type, JsonTypes wanted, ErrorKind kind, JsonNode? value, SchemaNode schema, string path, List<SchemaError> errors)
     {
-        if (!holds && type.HasFlag(wanted))
+        if (!holds && (type & wanted) != 0)
         {
             errors.Add(new SchemaError(kind, path, null, schema, value));
         }

@@ -234,13 +234,17 @@ internal sealed class SchemaLoader
 
     private static JsonTypes Types(JsonElement value, string location)
     {
-        static JsonTypes One(JsonElement e, string location) => e.ValueKind == JsonValueKind.String && e.GetString() switch
+        static JsonTypes One(JsonElement e, string location) => (e.ValueKind == JsonValueKind.String ? e.GetString() : null) switch
         {
-            "array" => true, "boolean" => true, "integer" => true, "null" => true, "number" => true, "object" => true, "string" => true,
-            _ => false,
-        }
-            ? System.Enum.Parse<JsonTypes>(e.GetString()!, ignoreCase: true)
-            : throw Bad(location, $"type {e.GetRawText()} is not a JSON Schema type");
+            "array" => JsonTypes.Array,
+            "boolean" => JsonTypes.Boolean,
+            "integer" => JsonTypes.Integer,
+            "null" => JsonTypes.Null,
+            "number" => JsonTypes.Number,
+            "object" => JsonTypes.Object,
+            "string" => JsonTypes.String,
+            _ => throw Bad(location, $"type {e.GetRawText()} is not a JSON Schema type"),
+        };
 
         return value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Aggregate(JsonTypes.None, (all, e) => all | One(e, location))
