@@ -54,7 +54,8 @@ public static class SchemaValidator
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            using var document = JsonDocument.Parse(json);
+            node = ToNode(document.RootElement);
         }
         catch (JsonException e)
         {
@@ -62,6 +63,35 @@ public static class SchemaValidator
         }
 
         return Validate(schema, node);
+    }
+
+    // Not JsonNode.Parse: its objects throw on a key given twice when first read. Here, as in Go's encoding/json
+    // (and Json.NET before), the last value of a duplicated key wins.
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = ToNode(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(ToNode(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     // In document order, the container before its contents; the path as violations write it.
