@@ -16,8 +16,9 @@ internal static partial class SchemaEvaluator
         schema = schema.Actual;
         var errors = new List<SchemaError>();
         Combinators(value, schema, path, errors);
+        var before = errors.Count;
         Type(value, schema, path, errors);
-        Values(value, schema, path, errors);
+        Values(value, schema, path, errors, typeFailed: errors.Skip(before).Any(e => IsTypeError(e.Kind)));
         Object(value, schema, path, errors);
         return errors;
     }
@@ -60,17 +61,22 @@ internal static partial class SchemaEvaluator
     private static List<(SchemaNode Alternative, List<SchemaError> Errors)> Alternatives(JsonNode? value, List<SchemaNode> alternatives, string path) =>
         [.. alternatives.Select(a => (a, Evaluate(value, a, path)))];
 
-    private static void Values(JsonNode? value, SchemaNode schema, string path, List<SchemaError> errors)
+    private static bool IsTypeError(ErrorKind kind) => kind is ErrorKind.StringExpected or ErrorKind.NumberExpected
+        or ErrorKind.IntegerExpected or ErrorKind.BooleanExpected or ErrorKind.ObjectExpected or ErrorKind.ArrayExpected
+        or ErrorKind.NullExpected or ErrorKind.NoTypeValidates;
+
+    private static void Values(JsonNode? value, SchemaNode schema, string path, List<SchemaError> errors, bool typeFailed)
     {
         if (value is null && schema.AllowsNull)
         {
             return;
         }
 
-        // enum compares the values' text, as NJsonSchema did: "version": 4 against ["4", "6"] is one type error,
-        // not a type and an enum error. The loader requires a type beside every enum, so text equality cannot let
-        // a value of the wrong type through.
-        if (schema.Enum is { } allowed && !allowed.Any(a => JsonValues.Text(a) == JsonValues.Text(value)))
+        // enum: JSON equality (draft-07). One exception keeps reports as they were: a value of the wrong type that
+        // merely reads like an allowed one ("version": 4 against {"type": "string", "enum": ["4", "6"]}) already has
+        // its type error and gets no second finding (NJsonSchema compared enum values by text).
+        if (schema.Enum is { } allowed && !allowed.Any(a => JsonValues.Equal(a, value))
+            && !(typeFailed && allowed.Any(a => JsonValues.Text(a) == JsonValues.Text(value))))
         {
             errors.Add(new SchemaError(ErrorKind.NotInEnumeration, path, null, schema, value));
         }

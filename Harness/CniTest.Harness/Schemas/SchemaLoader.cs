@@ -20,16 +20,21 @@ internal sealed class SchemaLoader
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
         { "$schema", "$id", "$comment", "title", "description", "default", "examples" };
 
+    private readonly Func<string, string?> read;
     private readonly Dictionary<string, SchemaNode> nodes = new(StringComparer.Ordinal); // "file#pointer"
     private readonly HashSet<string> loadedFiles = new(StringComparer.Ordinal);
     private readonly List<(SchemaNode Node, string Reference, Uri Base)> pending = [];
 
     /// <summary>Compiles <paramref name="path"/> (below <c>schemas/</c>) with every reference resolved.</summary>
     /// <exception cref="InvalidOperationException">An unknown keyword, a malformed value, or a reference that points nowhere.</exception>
-    public static SchemaNode Load(string path)
+    public static SchemaNode Load(string path) =>
+        Load(path, p => EmbeddedSchemaFiles.Exists(p) ? EmbeddedSchemaFiles.Read(p) : null);
+
+    /// <summary>Compiles <paramref name="path"/> reading files through <paramref name="read"/> (null: no such file); tests use it.</summary>
+    internal static SchemaNode Load(string path, Func<string, string?> read)
     {
-        var loader = new SchemaLoader();
-        var root = loader.File(path);
+        var loader = new SchemaLoader(read);
+        var root = loader.TryFile(path) ? loader.nodes[path + "#"] : throw new FileNotFoundException($"no schema file \"{path}\"", path);
         while (loader.pending.Count > 0)
         {
             var (node, reference, baseUri) = loader.pending[^1];
@@ -45,11 +50,20 @@ internal sealed class SchemaLoader
         return root;
     }
 
-    private SchemaNode File(string path)
+    private SchemaLoader(Func<string, string?> read) => this.read = read;
+
+    // Compiles the file unless already done; false when there is no such file.
+    private bool TryFile(string path)
     {
-        if (loadedFiles.Add(path))
+        if (!loadedFiles.Contains(path))
         {
-            using var document = JsonDocument.Parse(EmbeddedSchemaFiles.Read(path));
+            if (read(path) is not { } text)
+            {
+                return false;
+            }
+
+            loadedFiles.Add(path);
+            using var document = JsonDocument.Parse(text);
             var fileUri = new Uri(BaseUri, path);
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("$id", out var id) && id.GetString() != fileUri.AbsoluteUri)
@@ -60,7 +74,7 @@ internal sealed class SchemaLoader
             Compile(document.RootElement, path, "", fileUri);
         }
 
-        return nodes[path + "#"];
+        return true;
     }
 
     private SchemaNode Compile(JsonElement element, string file, string pointer, Uri fileUri)
@@ -190,11 +204,6 @@ internal sealed class SchemaLoader
             }
         }
 
-        if (node.Enum is not null && node.Types == JsonTypes.None)
-        {
-            throw Bad(location, "enum needs a type beside it (enum values are compared by their text)");
-        }
-
         if (hasRef && element.EnumerateObject().Any(k => k.Name != "$ref" && !Annotations.Contains(k.Name)))
         {
             throw Bad(location, "draft-07 ignores every keyword beside $ref; move them into an allOf");
@@ -208,12 +217,11 @@ internal sealed class SchemaLoader
         var target = new Uri(baseUri, reference);
         var relative = BaseUri.MakeRelativeUri(new Uri(target.GetLeftPart(UriPartial.Query))).OriginalString;
         if (!target.AbsoluteUri.StartsWith(BaseUri.AbsoluteUri, StringComparison.Ordinal) || relative.StartsWith("..", StringComparison.Ordinal)
-            || !EmbeddedSchemaFiles.Exists(relative))
+            || !TryFile(relative))
         {
             throw Bad(from, $"$ref \"{reference}\" is no embedded schema file (resolved to {target})");
         }
 
-        File(relative);
         var pointer = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
         return nodes.TryGetValue($"{relative}#{pointer}", out var node)
             ? node
