@@ -1,19 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Config;
 
 namespace CniTest.Harness.Schemas;
 
 /// <summary>What the validator needs to know of a <see cref="JsonNode"/> value (null is JSON null).</summary>
 internal static class JsonValues
 {
-    public static JsonValueKind Kind(JsonNode? value) => value switch
-    {
-        null => JsonValueKind.Null,
-        JsonObject => JsonValueKind.Object,
-        JsonArray => JsonValueKind.Array,
-        _ => value.GetValueKind(),
-    };
+    public static JsonValueKind Kind(JsonNode? value) => ConfigJson.KindOf(value);
 
     public static bool IsNumber(JsonNode? value) => Kind(value) == JsonValueKind.Number;
 

@@ -1,5 +1,7 @@
-using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
+using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Schemas;
 
@@ -54,44 +56,16 @@ public static class SchemaValidator
         JsonNode? node;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            node = ToNode(document.RootElement);
+            // The config loader's reader: Go's grammar (no comments, no trailing commas, nothing after the
+            // document), and a key given twice keeps its last value, as Go's decoder does.
+            node = ConfigJson.Parse(Encoding.UTF8.GetBytes(json), path: null);
         }
-        catch (JsonException e)
+        catch (ConfigException e)
         {
             return [new SchemaViolation("", "json", $"not a single JSON document: {e.Message}")];
         }
 
         return Validate(schema, node);
-    }
-
-    // Not JsonNode.Parse: its objects throw on a key given twice when first read. Here, as in Go's encoding/json
-    // (and Json.NET before), the last value of a duplicated key wins.
-    private static JsonNode? ToNode(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var obj = new JsonObject();
-                foreach (var property in element.EnumerateObject())
-                {
-                    obj[property.Name] = ToNode(property.Value);
-                }
-
-                return obj;
-            case JsonValueKind.Array:
-                var array = new JsonArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    array.Add(ToNode(item));
-                }
-
-                return array;
-            case JsonValueKind.Null:
-                return null;
-            default:
-                return JsonValue.Create(element.Clone());
-        }
     }
 
     // In document order, the container before its contents; the path as violations write it.
