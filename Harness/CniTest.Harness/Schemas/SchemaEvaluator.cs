@@ -18,7 +18,13 @@ internal static partial class SchemaEvaluator
         Combinators(value, schema, path, errors);
         var before = errors.Count;
         Type(value, schema, path, errors);
-        Values(value, schema, path, errors, typeFailed: errors.Skip(before).Any(e => IsTypeError(e.Kind)));
+        var typeFailed = false;
+        for (var i = before; i < errors.Count; i++)
+        {
+            typeFailed |= IsTypeError(errors[i].Kind);
+        }
+
+        Values(value, schema, path, errors, typeFailed);
         Object(value, schema, path, errors);
         return errors;
     }
