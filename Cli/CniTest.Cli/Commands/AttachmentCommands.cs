@@ -98,9 +98,7 @@ internal static class AttachmentCommands
 
     private static async Task Add(CniRuntime runtime, NetworkConfigList list, RuntimeConf rt, ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var warm = SchemaWarmup.Start(list.CniVersion);
         var result = await runtime.AddNetworkListAsync(list, rt, ct);
-        await warm;
         ctx.Out.WriteLine(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 4 }));
     }
 

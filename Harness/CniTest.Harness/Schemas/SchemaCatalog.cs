@@ -1,34 +1,29 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 using CniTest.Harness.Versioning;
-using NJsonSchema;
 
 namespace CniTest.Harness.Schemas;
 
 /// <summary>
 /// The JSON Schemas of every CNI message and spec version (<c>schemas/&lt;version&gt;/&lt;kind&gt;.schema.json</c>,
-/// embedded in this assembly). Each schema is parsed, with its references resolved, the first time it is asked
+/// embedded in this assembly). Each schema is compiled, with its references resolved, the first time it is asked
 /// for and then kept for the life of the process; all members are thread-safe.
 /// </summary>
 public static class SchemaCatalog
 {
-    private static readonly ConcurrentDictionary<(SchemaKind, string), Lazy<JsonSchema>> Loaded = new();
-    private static readonly Lazy<JsonSchema> ReportSchema = new(() => Load(ReportPath));
+    // Keyed by file path, not (kind, version): a string key needs no JIT-compiled generic code at start-up.
+    private static readonly ConcurrentDictionary<string, Lazy<CatalogSchema>> Loaded = new(StringComparer.Ordinal);
+    private static readonly Lazy<CatalogSchema> ReportSchema = new(() => Load(ReportPath));
 
     /// <summary>Where the <c>cnitest run --report</c> JSON schema lives below <c>schemas/</c>.</summary>
     public const string ReportPath = "report/cnitest-report.schema.json";
 
-    static SchemaCatalog()
-    {
-        // NJsonSchema matches "pattern" with the static Regex methods, whose cache holds 15 patterns by default;
-        // our schemas use about a dozen large IP/CIDR patterns, and re-parsing them on a cache miss costs more than
-        // the whole validation. Only ever raise the process-wide size, never lower it.
-        Regex.CacheSize = Math.Max(Regex.CacheSize, 64);
-    }
-
     /// <summary>Every kind, in declaration order.</summary>
-    public static IReadOnlyList<SchemaKind> Kinds { get; } = Enum.GetValues<SchemaKind>();
+    public static IReadOnlyList<SchemaKind> Kinds { get; } =
+    [
+        SchemaKind.NetConf, SchemaKind.NetConfList, SchemaKind.Request, SchemaKind.Result, SchemaKind.IpamResult,
+        SchemaKind.Error, SchemaKind.VersionReply, SchemaKind.StatusRequest, SchemaKind.GcRequest,
+    ];
 
     /// <summary>The spec versions that have a schema folder, oldest first (the seven tagged versions).</summary>
     public static IReadOnlyList<string> Versions => SpecVersions.All;
@@ -41,12 +36,12 @@ public static class SchemaCatalog
     public static bool Has(SchemaKind kind, string version) =>
         SpecVersions.IsKnown(version) && EmbeddedSchemaFiles.Exists(FilePath(kind, version));
 
-    /// <summary>The parsed schema, loaded once per process.</summary>
+    /// <summary>The compiled schema, loaded once per process.</summary>
     /// <exception cref="KeyNotFoundException">No such schema (see <see cref="Has"/>).</exception>
-    public static JsonSchema Get(SchemaKind kind, string version)
+    public static CatalogSchema Get(SchemaKind kind, string version)
     {
         EnsureExists(kind, version);
-        return Loaded.GetOrAdd((kind, version), key => new Lazy<JsonSchema>(() => Load(FilePath(key.Item1, key.Item2)))).Value;
+        return Loaded.GetOrAdd(FilePath(kind, version), path => new Lazy<CatalogSchema>(() => Load(path))).Value;
     }
 
     /// <summary>The schema file's text exactly as published in <c>schemas/</c>, for printing.</summary>
@@ -69,7 +64,7 @@ public static class SchemaCatalog
         [.. EmbeddedSchemaFiles.Paths.Where(p => p.StartsWith("common/", StringComparison.Ordinal))];
 
     /// <summary>The schema of the <c>cnitest run --report</c> JSON.</summary>
-    public static JsonSchema Report => ReportSchema.Value;
+    public static CatalogSchema Report => ReportSchema.Value;
 
     /// <summary>The file below <c>schemas/</c> that holds <paramref name="kind"/> at <paramref name="version"/>.</summary>
     public static string FilePath(SchemaKind kind, string version) => $"{version}/{SchemaKinds.FileName(kind)}.schema.json";
@@ -84,10 +79,5 @@ public static class SchemaCatalog
         }
     }
 
-    private static JsonSchema Load(string path)
-    {
-        var virtualPath = EmbeddedReferenceResolver.VirtualPath(path);
-        return JsonSchema.FromJsonAsync(EmbeddedSchemaFiles.Read(path), virtualPath, root => new EmbeddedReferenceResolver(root))
-            .GetAwaiter().GetResult();
-    }
+    private static CatalogSchema Load(string path) => CatalogSchema.Load(path);
 }

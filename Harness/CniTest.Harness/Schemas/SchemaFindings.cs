@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 using CniTest.Harness.Operations;
 using CniTest.Harness.Versioning;
 
@@ -82,13 +83,15 @@ public static class SchemaFindings
         }
     }
 
+    // ConfigJson.Parse, not JsonNode.Parse: a key given twice (reported above) keeps its last value, as in Go,
+    // instead of making the object throw when the validator walks it.
     private static JsonNode? Parse(byte[] bytes)
     {
         try
         {
-            return JsonNode.Parse(bytes);
+            return ConfigJson.Parse(bytes, path: null);
         }
-        catch (JsonException)
+        catch (ConfigException)
         {
             return null; // the loader already rejected unparsable files; nothing left to say here
         }

@@ -1,21 +1,19 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using CniTest.Harness.Config;
+using CniTest.Harness.Errors;
 
 namespace CniTest.Harness.Schemas;
 
 /// <summary>
 /// Validates a JSON document against a catalog schema and reports every violation with its JSON path, not only
 /// the first. Paths are written like <c>ips[0].address</c>, keys that are not plain identifiers as
-/// <c>['cni.dev/attachments'][0].ifname</c>, and "" is the document itself.
+/// <c>['cni.dev/attachments'][0].ifname</c>, and "" is the document itself. Our own draft-07 validator over
+/// System.Text.Json (<see cref="SchemaLoader"/>, <see cref="SchemaEvaluator"/>): the first validation of a process
+/// costs about 35 ms of CPU with the JIT and 2 ms under NativeAOT (NJsonSchema's cost 150–270 ms). Thread-safe.
 /// </summary>
 public static class SchemaValidator
 {
-    // Stateless after construction (its format table is read-only), so one instance serves every thread.
-    private static readonly JsonSchemaValidator Validator = new();
-
     /// <summary>Validates <paramref name="json"/> against <paramref name="kind"/> at <paramref name="version"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such schema (see <see cref="SchemaCatalog.Has"/>).</exception>
     public static IReadOnlyList<SchemaViolation> Validate(SchemaKind kind, string version, JsonNode? json) =>
@@ -26,35 +24,22 @@ public static class SchemaValidator
     public static IReadOnlyList<SchemaViolation> Validate(SchemaKind kind, string version, string json) =>
         Validate(SchemaCatalog.Get(kind, version), json);
 
-    /// <summary>Validates against any parsed schema, e.g. <see cref="SchemaCatalog.Report"/>.</summary>
-    public static IReadOnlyList<SchemaViolation> Validate(JsonSchema schema, JsonNode? json) =>
-        Validate(schema, json?.ToJsonString() ?? "null");
-
-    /// <inheritdoc cref="Validate(JsonSchema, JsonNode?)"/>
-    public static IReadOnlyList<SchemaViolation> Validate(JsonSchema schema, string json)
+    /// <summary>Validates an already parsed document (JSON null is <c>null</c>) against any catalog schema, e.g. <see cref="SchemaCatalog.Report"/>.</summary>
+    public static IReadOnlyList<SchemaViolation> Validate(CatalogSchema schema, JsonNode? json)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        ArgumentNullException.ThrowIfNull(json);
-        JToken token;
-        try
-        {
-            token = Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return [new SchemaViolation("", "json", $"not a single JSON document: {e.Message}")];
-        }
 
-        // NJsonSchema casts every integer to long and throws InvalidCastException on a BigInteger token (a plugin
-        // printing "interface": 99999999999999999999999); no CNI field holds such a number, so that is the finding.
-        var huge = token.SelectTokens("..*").Append(token).OfType<JValue>().Where(v => v.Value is System.Numerics.BigInteger).ToList();
+        // No CNI field holds an integer beyond 64 bits (Go decodes into int/uint64); such a number is the finding,
+        // and the only one, as the rest of the document is likely garbage too.
+        var huge = new List<SchemaViolation>();
+        FindHugeIntegers(json, "", huge);
         if (huge.Count > 0)
         {
-            return [.. huge.Select(v => new SchemaViolation(v.Path, "type", $"integer {Shorten(v.ToString())} is beyond 64 bits"))];
+            return huge;
         }
 
         var violations = new List<SchemaViolation>();
-        foreach (var error in Validator.Validate(token, schema))
+        foreach (var error in SchemaEvaluator.Evaluate(json, schema.Root, ""))
         {
             ViolationMapper.Flatten(error, violations);
         }
@@ -62,22 +47,50 @@ public static class SchemaValidator
         return [.. violations.Distinct()];
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private static JToken Parse(string json)
+    /// <inheritdoc cref="Validate(CatalogSchema, JsonNode?)"/>
+    /// <remarks>Text that is not exactly one JSON document is reported as one violation with rule <c>json</c>.</remarks>
+    public static IReadOnlyList<SchemaViolation> Validate(CatalogSchema schema, string json)
     {
-        using var reader = new JsonTextReader(new StringReader(json))
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? node;
+        try
         {
-            // Keep strings as strings: a date-looking value must not turn into a DateTime token.
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-        };
-        var token = JToken.ReadFrom(reader);
-        if (reader.Read())
+            // The config loader's reader: Go's grammar (no comments, no trailing commas, nothing after the
+            // document), and a key given twice keeps its last value, as Go's decoder does.
+            node = ConfigJson.Parse(Encoding.UTF8.GetBytes(json), path: null);
+        }
+        catch (ConfigException e)
         {
-            throw new JsonReaderException($"additional content after the document at line {reader.LineNumber}, position {reader.LinePosition}");
+            return [new SchemaViolation("", "json", $"not a single JSON document: {e.Message}")];
         }
 
-        return token;
+        return Validate(schema, node);
+    }
+
+    // In document order, the container before its contents; the path as violations write it.
+    private static void FindHugeIntegers(JsonNode? node, string path, List<SchemaViolation> into)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    FindHugeIntegers(child, JsonPaths.Property(path, key), into);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    FindHugeIntegers(array[i], JsonPaths.Item(path, i), into);
+                }
+
+                break;
+            case JsonValue when JsonValues.IsHugeInteger(node):
+                var raw = JsonValues.Raw(node);
+                into.Add(new SchemaViolation(path, "type", $"integer {(raw.Length <= 40 ? raw : raw[..40] + "…")} is beyond 64 bits"));
+                break;
+        }
     }
 }

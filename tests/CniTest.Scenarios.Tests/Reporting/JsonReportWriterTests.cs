@@ -25,7 +25,7 @@ public sealed class JsonReportWriterTests
 
         // Act
         var json = JsonReportWriter.ToJson(report).ToJsonString();
-        var errors = SchemaCatalog.Report.Validate(json);
+        var errors = SchemaValidator.Validate(SchemaCatalog.Report, json);
 
         // Assert
         errors.Should().BeEmpty();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CniTest.Harness.Schemas;
+using CniTest.Schemas.Tests.Fixtures;
 using CniTest.Schemas.Tests.Support;
 using FluentAssertions;
 using Xunit;
@@ -67,6 +68,22 @@ public sealed class SchemaCatalogTests
         var schemas = Enumerable.Range(0, 32).AsParallel().Select(_ => SchemaCatalog.Get(SchemaKind.Request, "0.3.1")).ToList();
 
         schemas.Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Validate_SameSchemaFromManyThreads_GivesEveryThreadTheSequentialAnswer()
+    {
+        // cnitest run validates concurrently: the compiled schema and its regexes are shared by every thread.
+        var documents = SchemaFixture.All().Where(f => f.Version == "1.0.0" && f.Kind == SchemaKind.Result)
+            .Select(f => File.ReadAllText(f.File)).ToList();
+        var sequential = documents.Select(d => string.Join("; ", SchemaValidator.Validate(SchemaKind.Result, "1.0.0", d))).ToList();
+
+        var parallel = Enumerable.Range(0, 16).AsParallel().WithDegreeOfParallelism(8)
+            .SelectMany(_ => documents.Select((d, i) => (i, Text: string.Join("; ", SchemaValidator.Validate(SchemaKind.Result, "1.0.0", d)))))
+            .ToList();
+
+        parallel.Should().HaveCount(16 * documents.Count).And.OnlyContain(p => p.Text == sequential[p.i]);
+        sequential.Should().Contain(s => s.Length > 0, "some fixtures are invalid, so the answers differ per document");
     }
 
     [Fact]

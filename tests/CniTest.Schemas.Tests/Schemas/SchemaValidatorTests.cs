@@ -57,6 +57,17 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_KeyGivenTwice_TheLastValueIsValidated()
+    {
+        // Go's decoder keeps the last value; JsonNode.Parse's objects would throw when walked (bad-input corpus).
+        const string error = """{"cniVersion":"1.1.0","code":"seven","msg":"m","code":7}""";
+
+        SchemaValidator.Validate(SchemaKind.Error, "1.1.0", error).Should().BeEmpty();
+        SchemaValidator.Validate(SchemaKind.Error, "1.1.0", error.Replace("\"code\":7", "\"code\":\"7\"", StringComparison.Ordinal))
+            .Should().ContainSingle().Which.Path.Should().Be("code");
+    }
+
+    [Fact]
     public void Validate_KeyThatIsNotAnIdentifier_IsQuotedInThePath()
     {
         const string gc = """{"cniVersion":"1.1.0","name":"n","type":"bridge","cni.dev/valid-attachments":[{"containerID":"c1"}]}""";
