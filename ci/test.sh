@@ -25,6 +25,17 @@ else
   echo "NativeAOT publish of the plugins failed"
   publish_failed=1
 fi
+# The CLI as ./cnitest builds it for users: NativeAOT (issue 14). CNITEST_AOT=require makes the launcher fail here,
+# with the publish's output, on a missing toolchain or any AOT/trim warning (an error: Directory.Build.props), instead of
+# falling back to the JIT build; tests/CniTest.Integration.Tests (NativeCliTests) then run this binary.
+aot_start=$SECONDS
+if CNITEST_AOT=require ./cnitest --help >/dev/null; then
+  export CNITEST_NATIVE_CLI="$PWD/.build/cli/cnitest"
+  echo "NativeAOT CLI built by ./cnitest in $((SECONDS - aot_start)) s"
+else
+  echo "NativeAOT publish of the CLI failed"
+  publish_failed=$((publish_failed + 1))
+fi
 for project in tests/*/*.csproj plugins-under-test/*Tests/*.csproj; do
   [ -f "$project" ] || continue
   name="$(basename "$project" .csproj)"

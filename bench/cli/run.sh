@@ -5,14 +5,16 @@
 #
 # Prerequisites (as root): hyperfine and cnitool. `apt-get install hyperfine containernetworking-plugins`;
 # cnitool is built from Debian's source package by /work/shared/bench/build-cnitool.sh (golang-go from apt), or
-# name yours with CNITOOL=PATH. CNITEST=PATH picks the cnitest to time (default: the repo's launcher's build,
-# which this script builds first through ./cnitest so that the build itself is never timed).
+# name yours with CNITOOL=PATH. CNITEST=PATH picks the cnitest to time (default: the repo's launcher's build, the
+# NativeAOT executable .build/cli/cnitest, which this script builds first through ./cnitest so that the build itself
+# is never timed).
 #
 # Isolation: the script re-executes itself in a private mount namespace whose /run/netns and /var/lib are tmpfs,
 # creates a "host" network namespace (bridge, iptables rules and sysctls live there) and a container namespace, runs hyperfine inside the host namespace, and removes both on exit. The machine's
 # own network namespace, /run/netns and result caches are never touched.
 #
-# CNITEST_BASELINE="dotnet /path/to/other/cnitest.dll" adds that build's add and del to the same run (before/after).
+# CNITEST_BASELINE="dotnet /path/to/other/cnitest.dll" (or a native executable's path) adds that build's add and del
+# to the same run (before/after).
 # Usage: bench/cli/run.sh [RUNS]        (default 30 runs per command; the table also goes to .build/bench-cli.md)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -28,8 +30,14 @@ done
 if [ -z "${CLISPEED_INSIDE:-}" ]; then
   if [ -z "${CNITEST:-}" ]; then
     "$root/cnitest" --help >/dev/null   # builds the CLI on first use, outside the timed part
-    CNITEST="dotnet $root/.build/cli/cnitest.dll"
-    # The launcher itself is a bash script with a `find` staleness check; time the CLI, not the launcher.
+    # The launcher itself is a bash script with a `find` staleness check; time the CLI, not the launcher: its
+    # NativeAOT executable, or, where the launcher fell back to a framework-dependent build, that through dotnet.
+    if [ -f "$root/.build/cli/cnitest.dll" ]; then
+      echo "bench/cli/run.sh: the launcher's build is not native (NativeAOT could not build here): timing the JIT build" >&2
+      CNITEST="dotnet $root/.build/cli/cnitest.dll"
+    else
+      CNITEST="$root/.build/cli/cnitest"
+    fi
   fi
   export CNITEST CNITOOL CLISPEED_INSIDE=1 CNITEST_BASELINE="${CNITEST_BASELINE:-}"
   exec unshare --mount --propagation private "$0" "$@"

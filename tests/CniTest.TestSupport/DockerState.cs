@@ -90,7 +90,7 @@ public sealed partial class DockerState
 
         try
         {
-            using var client = new DockerClientConfiguration(new Uri(endpoint), defaultTimeout: TimeSpan.FromSeconds(10)).CreateClient();
+            using var client = new DockerClientBuilder().WithEndpoint(new Uri(endpoint)).WithTimeout(TimeSpan.FromSeconds(10)).Build();
             var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct);
             return list.Select(c => $"{c.ID} {c.State} {c.Image}").ToHashSet();
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CniTest.Harness.Errors;
@@ -90,7 +91,7 @@ public static class ConfigParser
             ["name"] = StringOrEmpty(plugin.Raw["name"]),
             ["plugins"] = new JsonArray(plugin.Raw.DeepClone()),
         };
-        return ParseList(JsonSerializer.SerializeToUtf8Bytes(list, ConfigJson.WriteOptions), sourcePath);
+        return ParseList(Encoding.UTF8.GetBytes(list.ToJsonString(ConfigJson.WriteOptions)), sourcePath);
     }
 
     private static IReadOnlyList<PluginConfig> InlinePlugins(

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace CniTest.Scenarios.Recording;
 
 /// <summary>
@@ -45,13 +42,6 @@ public sealed record RecordedStep
 
     /// <summary>Step kinds.</summary>
     public const string CallKind = "call", ActionKind = "action";
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }
 
 /// <summary>The fake host a step ran in, so replay can build the same one.</summary>

@@ -126,7 +126,7 @@ public sealed class Recorder
     {
         var suffix = step.Call is { } c ? $"{c.Command.ToLowerInvariant()}-{Safe(c.PluginType)}" : step.Action!.Kind;
         var file = Path.Combine(entry.Check, $"{step.Step:D3}-{suffix}.json");
-        File.WriteAllText(Path.Combine(Dir, file), JsonSerializer.Serialize(step, RecordedStep.Json) + "\n");
+        File.WriteAllText(Path.Combine(Dir, file), JsonSerializer.Serialize(step, RecordingJson.Step) + "\n");
         lock (_lock)
         {
             entry.Steps.Add(new RecordIndexStep(step.Step, file, step.Kind, step.Call?.Command ?? step.Action!.Kind,
@@ -152,7 +152,7 @@ public sealed class Recorder
         {
             var path = Path.Combine(Dir, RecordIndex.FileName);
             var tmp = path + ".tmp";
-            File.WriteAllText(tmp, JsonSerializer.Serialize(_index, RecordedStep.Json) + "\n");
+            File.WriteAllText(tmp, JsonSerializer.Serialize(_index, RecordingJson.Index) + "\n");
             File.Move(tmp, path, overwrite: true);
         }
     }

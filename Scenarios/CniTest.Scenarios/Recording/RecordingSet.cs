@@ -16,7 +16,7 @@ public static class RecordingSet
 
         try
         {
-            var index = JsonSerializer.Deserialize<RecordIndex>(File.ReadAllText(path), RecordedStep.Json);
+            var index = JsonSerializer.Deserialize(File.ReadAllText(path), RecordingJson.Index);
             return index?.Format == RecordIndex.FormatTag ? index : null;
         }
         catch (JsonException)
@@ -68,7 +68,7 @@ public static class RecordingSet
 
         try
         {
-            var step = JsonSerializer.Deserialize<RecordedStep>(File.ReadAllText(file), RecordedStep.Json);
+            var step = JsonSerializer.Deserialize(File.ReadAllText(file), RecordingJson.Step);
             if (step?.Format == RecordedStep.FormatTag && (step.Call is not null || step.Action is not null))
             {
                 return step;

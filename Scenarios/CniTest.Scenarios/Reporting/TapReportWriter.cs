@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using CniTest.Scenarios.Model;
 
 namespace CniTest.Scenarios.Reporting;
@@ -79,7 +80,7 @@ public static class TapReportWriter
     }
 
     /// <summary>A YAML double-quoted scalar (JSON string syntax is valid YAML): any text, on one line.</summary>
-    private static string Yaml(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    private static string Yaml(string text) => JsonValue.Create(text).ToJsonString();
 
     /// <summary>TAP 14: <c>#</c> and <c>\</c> in a description are escaped with a backslash.</summary>
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("#", "\\#");

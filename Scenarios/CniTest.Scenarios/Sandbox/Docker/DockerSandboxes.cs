@@ -18,22 +18,24 @@ public sealed class DockerSandboxes : IDisposable
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
 
     private readonly DockerClient _client;
+    private readonly Uri _endpoint;
     private readonly PrivateDockerd? _daemon;
     private readonly string _image;
     private readonly string _runLabel;
     private readonly ConcurrentDictionary<string, byte> _containers = new();
     private int _disposed;
 
-    private DockerSandboxes(DockerClient client, PrivateDockerd? daemon, string image, string runLabel)
+    private DockerSandboxes(DockerClient client, Uri endpoint, PrivateDockerd? daemon, string image, string runLabel)
     {
         _client = client;
+        _endpoint = endpoint;
         _daemon = daemon;
         _image = image;
         _runLabel = runLabel;
     }
 
     /// <summary>The engine's API address: <c>DOCKER_HOST</c>, or the private daemon's socket.</summary>
-    public Uri Endpoint => _client.Configuration.EndpointBaseUri;
+    public Uri Endpoint => _endpoint;
 
     /// <summary>The private dockerd's process id; null when the run uses <c>DOCKER_HOST</c>'s engine.</summary>
     public int? DaemonPid => _daemon?.Pid;
@@ -65,8 +67,8 @@ public sealed class DockerSandboxes : IDisposable
                 }
             }
 
-            client = new DockerClientConfiguration(endpoint, defaultTimeout: CallLimit).CreateClient();
-            await WaitReadyAsync(client, daemon, ct);
+            client = new DockerClientBuilder().WithEndpoint(endpoint).WithTimeout(CallLimit).Build();
+            await WaitReadyAsync(client, endpoint, daemon, ct);
             var id = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Path.GetFileName(runDir).Split('-')[^1].ToLowerInvariant();
             var image = $"cnitest-busybox:{id}";
             await using (var rootfs = await BusyboxImage.RootfsAsync(ct))
@@ -75,7 +77,7 @@ public sealed class DockerSandboxes : IDisposable
                     new ImagesCreateParameters { FromSrc = "-", Repo = "cnitest-busybox", Tag = id }, rootfs, null, new Progress<JSONMessage>(), ct);
             }
 
-            var engine = new DockerSandboxes(client, daemon, image, runDir);
+            var engine = new DockerSandboxes(client, endpoint, daemon, image, runDir);
             LiveSandboxes.AddEngine(engine); // a second Ctrl-C removes it with the fake hosts
             return engine;
         }
@@ -119,7 +121,7 @@ public sealed class DockerSandboxes : IDisposable
             _containers[created.ID] = 0;
             await _client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
             var inspected = await _client.Containers.InspectContainerAsync(created.ID, ct);
-            return (created.ID, (int)inspected.State.Pid);
+            return (created.ID, (int)(inspected.State?.Pid ?? 0));
         });
 
         var netns = $"/proc/{pid}/ns/net";
@@ -245,7 +247,7 @@ public sealed class DockerSandboxes : IDisposable
         return Task.Run(() => call(limit.Token)).GetAwaiter().GetResult();
     }
 
-    private static async Task WaitReadyAsync(DockerClient client, PrivateDockerd? daemon, CancellationToken ct)
+    private static async Task WaitReadyAsync(DockerClient client, Uri endpoint, PrivateDockerd? daemon, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + CallLimit;
         while (true)
@@ -264,7 +266,7 @@ public sealed class DockerSandboxes : IDisposable
 
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new EnvironmentProblemException($"--sandbox docker: no Docker engine answered at {client.Configuration.EndpointBaseUri} " +
+                    throw new EnvironmentProblemException($"--sandbox docker: no Docker engine answered at {endpoint} " +
                                                           $"within {CallLimit.TotalSeconds:0} s ({e.Message})");
                 }
             }
