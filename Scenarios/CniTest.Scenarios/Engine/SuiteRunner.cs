@@ -49,11 +49,12 @@ public static class SuiteRunner
     private static async Task<RunReport> RunChecksAsync(RunOptions options, RunPlan plan, RunDirectory runDir, DockerSandboxes? containers,
         Stopwatch clock, IRunObserver? observer, CancellationToken ct)
     {
-        var planned = Planner.Expand(plan, CheckCatalog.All, options.Filter);
+        var catalog = options.Checks ?? CheckCatalog.All;
+        var planned = Planner.Expand(plan, catalog, options.Filter);
         if (planned.Count == 0 && options.FailOnEmpty)
         {
             throw new EnvironmentProblemException($"no check for the {PluginRoles.Name(plan.Role)} role matches --filter '{options.Filter}'; " +
-                $"check ids: {string.Join(", ", CheckCatalog.All.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
+                $"check ids: {string.Join(", ", catalog.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
         }
 
         // A shard runs its part of the plan; the whole plan's labels go into the report so that a merge can check that
@@ -173,14 +174,12 @@ public static class SuiteRunner
         {
             throw;
         }
-        catch (Exception e) when (e is SandboxCommandException or EnvironmentProblemException)
-        {
-            // The harness could not do its part (a helper command failed): not the plugin's fault.
-            return Skipped(check, $"harness problem, not a verdict on the plugin: {e.Message}", clock.Elapsed, ctx?.Invocations ?? []);
-        }
         catch (Exception e)
         {
-            return Skipped(check, $"internal error in cnitest ({e.GetType().Name}: {e.Message}); please report it", clock.Elapsed, ctx?.Invocations ?? []);
+            // Not a skip: a skip is a check's decision (CheckSkippedException). A check that threw did not run to its
+            // end, and as a skip it let a run pass with most of the suite unjudged ("PASSED … 0 failed, 42 skipped"
+            // from a build where every schema validation threw). An error is counted apart and fails the run (exit 2).
+            return Errored(check, e, clock.Elapsed, ctx?.Invocations ?? []);
         }
         finally
         {
@@ -240,13 +239,28 @@ public static class SuiteRunner
         };
     }
 
-    private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
+    private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
+        Unjudged(check, CheckOutcome.Skipped, reason, duration, invocations);
+
+    /// <summary>
+    /// A check that threw. A helper command or the environment failing under it is a harness problem (as in the
+    /// preflight, where the same exceptions are exit 2); anything else is a bug in cnitest, named with the place it
+    /// was thrown so that the one line is enough for a report.
+    /// </summary>
+    internal static CheckResult Errored(PlannedCheck check, Exception e, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
+        Unjudged(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
+            ? $"harness problem, not a verdict on the plugin: {e.Message}"
+            : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{(e.TargetSite is { } site ? $" in {site.DeclaringType?.Name}.{site.Name}" : "")}); please report it",
+            duration, invocations);
+
+    private static CheckResult Unjudged(PlannedCheck check, CheckOutcome outcome, string reason, TimeSpan duration,
+        IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
     {
         Id = check.Definition.Id,
         Title = check.Definition.Title,
         Rule = check.Definition.Rule,
         CniVersion = check.ReportVersion,
-        Outcome = CheckOutcome.Skipped,
+        Outcome = outcome,
         Level = check.Definition.Level,
         Message = reason,
         Duration = duration,

@@ -46,6 +46,17 @@ internal sealed class PlainRunPrinter(TextWriter output) : RunPrinter, IRunObser
             }
         }
 
+        var errored = report.Results.Where(r => r.Outcome == CheckOutcome.Error).ToList();
+        if (errored.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Errors (the check did not run to its end; not a verdict on the plugin, and not a pass):");
+            foreach (var r in errored)
+            {
+                output.WriteLine($"ERR! {Label(r)}: {r.Message}");
+            }
+        }
+
         var warnings = report.Results.Where(r => r.IsWarning).ToList();
         if (warnings.Count > 0)
         {
@@ -69,7 +80,7 @@ internal sealed class PlainRunPrinter(TextWriter output) : RunPrinter, IRunObser
         }
 
         output.WriteLine();
-        output.WriteLine($"{(report.Failed > 0 ? "FAILED" : "PASSED")}: {Verdict(report)}");
+        output.WriteLine($"{report.Verdict}: {Verdict(report)}");
     }
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];
