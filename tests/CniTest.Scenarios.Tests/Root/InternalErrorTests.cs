@@ -25,7 +25,7 @@ public sealed class InternalErrorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("cnitest-interr-").FullName;
 
-    [PrivilegedFact]
+    [PrivilegedFact(RootOnly = true)]
     public async Task Run_CheckThrows_IsAnErrorInEveryFormatAndExitsTwo()
     {
         // Arrange
@@ -71,7 +71,7 @@ public sealed class InternalErrorTests : IDisposable
         File.ReadAllText(run.StepSummary).Should().StartWith("### cnitest ERROR:").And.Contain("❗ error");
     }
 
-    [PrivilegedFact]
+    [PrivilegedFact(RootOnly = true)]
     public async Task Run_CheckThrowsAndAnotherFails_ExitsOneAndCountsBoth()
     {
         // Arrange
@@ -90,7 +90,7 @@ public sealed class InternalErrorTests : IDisposable
         run.Error.Should().Contain("(exit 1: a check failed)");
     }
 
-    [PrivilegedFact]
+    [PrivilegedFact(RootOnly = true)]
     public async Task Run_HelperCommandFails_IsAHarnessProblemError()
     {
         // Arrange
