@@ -208,19 +208,7 @@ public static class SuiteRunner
     internal static CheckResult Judge(ProfilePolicy policy, PlannedCheck check, IReadOnlyList<Finding> findings, IReadOnlyList<string> notes,
         IReadOnlyList<Harness.Invocation.InvocationRecord> invocations, Harness.Invocation.InvocationRecord? failed, TimeSpan duration)
     {
-        var def = check.Definition;
-        var result = new CheckResult
-        {
-            Id = def.Id,
-            Title = def.Title,
-            Rule = def.Rule,
-            CniVersion = check.ReportVersion,
-            Outcome = CheckOutcome.Passed,
-            Level = def.Level,
-            Message = notes.Count > 0 ? string.Join("; ", notes) : null,
-            Duration = duration,
-            Invocations = invocations,
-        };
+        var result = Result(check, CheckOutcome.Passed, notes.Count > 0 ? string.Join("; ", notes) : null, duration, invocations);
         if (findings.Count == 0)
         {
             return result;
@@ -240,7 +228,7 @@ public static class SuiteRunner
     }
 
     private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
-        Unjudged(check, CheckOutcome.Skipped, reason, duration, invocations);
+        Result(check, CheckOutcome.Skipped, reason, duration, invocations);
 
     /// <summary>
     /// A check that threw. A helper command or the environment failing under it is a harness problem (as in the
@@ -248,12 +236,13 @@ public static class SuiteRunner
     /// was thrown so that the one line is enough for a report.
     /// </summary>
     internal static CheckResult Errored(PlannedCheck check, Exception e, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
-        Unjudged(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
+        Result(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
             ? $"harness problem, not a verdict on the plugin: {e.Message}"
             : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{(e.TargetSite is { } site ? $" in {site.DeclaringType?.Name}.{site.Name}" : "")}); please report it",
             duration, invocations);
 
-    private static CheckResult Unjudged(PlannedCheck check, CheckOutcome outcome, string reason, TimeSpan duration,
+    /// <summary>A check's result under its own rule and level: a pass before findings are judged, a skip, an error.</summary>
+    private static CheckResult Result(PlannedCheck check, CheckOutcome outcome, string? message, TimeSpan duration,
         IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
     {
         Id = check.Definition.Id,
@@ -262,7 +251,7 @@ public static class SuiteRunner
         CniVersion = check.ReportVersion,
         Outcome = outcome,
         Level = check.Definition.Level,
-        Message = reason,
+        Message = message,
         Duration = duration,
         Invocations = invocations,
     };
