@@ -148,7 +148,12 @@ public sealed class RunDirectory : IDisposable
 
         foreach (var dir in Directory.EnumerateDirectories(ProcessCgroup.Root, Prefix + "*"))
         {
-            var runDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.IO.Path.GetFileName(dir));
+            // A private dockerd's containers live in cnitest-run-XXXX-docker (PrivateDockerd.CgroupParent): that run's
+            // too. Taken for a run directory of its own, which never exists, every live --sandbox docker run's containers
+            // were killed by the next run that started.
+            var name = System.IO.Path.GetFileName(dir);
+            var runName = name.EndsWith(Docker.PrivateDockerd.CgroupSuffix, StringComparison.Ordinal) ? name[..^Docker.PrivateDockerd.CgroupSuffix.Length] : name;
+            var runDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), runName);
             // A run makes its cgroups only after its directory is in place with its owner.pid (Create).
             var orphan = !Directory.Exists(runDir) || IsStale(runDir, ReadOwner(runDir, out var pid) == Ownership.Present ? pid : null);
             if (orphan && ProcessCgroup.Open(dir) is { } cgroup)

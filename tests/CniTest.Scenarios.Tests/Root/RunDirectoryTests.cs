@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CniTest.Harness.Sandbox;
 using CniTest.Scenarios.Sandbox;
 using CniTest.Scenarios.Tests.Support;
 using FluentAssertions;
@@ -183,6 +184,44 @@ public sealed class RunDirectoryTests
         // Assert
         violations.Should().BeEmpty();
         RunDirectory.OwnedBy(Environment.ProcessId).Should().BeEmpty("every run removed its directory");
+    }
+
+    [PrivilegedFact(RootOnly = true)]
+    public void SweepStale_LiveRunsDockerCgroup_IsLeftAloneAndGoesWithTheRun()
+    {
+        // Arrange: a live run whose private dockerd put a container's process in cnitest-run-XXXX-docker.
+        ProcessCgroup.IsAvailable.Should().BeTrue("the freezer hierarchy is what the sweep reads");
+        var run = RunDirectory.Create();
+        using var containers = ProcessCgroup.Create(Path.GetFileName(run.Path) + "-docker/abc123");
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", ["60"]))!;
+        File.WriteAllText(Path.Combine(containers.Path, "cgroup.procs"), $"{sleeper.Id}");
+
+        try
+        {
+            // Act
+            var line = RunDirectory.SweepStale();
+
+            // Assert
+            line.Should().BeNull("nothing is stale: the container belongs to a live run");
+            sleeper.HasExited.Should().BeFalse();
+
+            // Act: the run is gone (as after SIGKILL: its directory without a live owner), its container is not.
+            run.Dispose();
+            line = RunDirectory.SweepStale();
+
+            // Assert
+            sleeper.WaitForExit(TimeSpan.FromSeconds(10)).Should().BeTrue("the sweep kills what a dead run left in its docker cgroup");
+            line.Should().Contain("1 process");
+        }
+        finally
+        {
+            if (!sleeper.HasExited)
+            {
+                sleeper.Kill();
+            }
+
+            run.Dispose();
+        }
     }
 
     /// <summary>flock(1)'s exit code for a non-blocking exclusive lock: 0 taken (and released), 1 held by someone.</summary>
