@@ -111,22 +111,48 @@ public static class SuiteRunner
     /// <summary>
     /// Runs a check, and reruns it after a failure up to <see cref="RunOptions.Retries"/> times, each time in a fresh
     /// fake host. The first pass ends it (a flaky check: the failed attempts stay in the result); if every attempt
-    /// fails, the last one is the verdict and the earlier ones are its reruns.
+    /// fails, the last one is the verdict and the earlier ones are its reruns. A harness problem gets one more attempt
+    /// of its own, whatever <c>--retries</c> says: it is often transient (a Docker engine under load: "cannot start a
+    /// stopped process", "OCI runtime create failed"), and only one that comes back is an error (exit 2).
     /// </summary>
     internal static async Task<CheckResult> ExecuteWithRetriesAsync(RunPlan plan, PlannedCheck check, int index, int count, RunDirectory runDir,
         ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
-        var result = await ExecuteAsync(plan, check, index, runDir, contract, ct, containers);
+        var attempt = 0;
+        // Each attempt gets a new index, hence its own fake host name next to the ones still running, and its own recording.
+        Task<CheckResult> NextAsync() => ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers, ++attempt);
+
+        var result = await NextAsync();
+        if (IsHarnessProblem(result))
+        {
+            var first = result;
+            result = await NextAsync();
+            result = result.Outcome switch
+            {
+                CheckOutcome.Error when IsHarnessProblem(result) => result with { Message = $"{result.Message} (twice: also on a second attempt in a fresh fake host)" },
+                CheckOutcome.Passed => result with
+                {
+                    Message = string.Join("; ", new[] { result.Message, $"passed on a second attempt in a fresh fake host; the first hit a {first.Message}" }.OfType<string>()),
+                },
+                _ => result,
+            };
+        }
+
         var failed = new List<CheckResult>();
-        for (var attempt = 1; attempt <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; attempt++)
+        for (var rerun = 1; rerun <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; rerun++)
         {
             failed.Add(result);
-            // A new index gives the rerun its own fake host name next to the ones still running.
-            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers, attempt + 1);
+            result = await NextAsync();
         }
 
         return failed.Count == 0 ? result : result with { FailedAttempts = failed };
     }
+
+    private const string HarnessProblem = "harness problem, not a verdict on the plugin: ";
+
+    /// <summary>A check that errored because a helper command or the environment failed under it (not cnitest's own bug).</summary>
+    public static bool IsHarnessProblem(CheckResult r) =>
+        r.Outcome == CheckOutcome.Error && r.Message?.StartsWith(HarnessProblem, StringComparison.Ordinal) == true;
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
         ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null, int attempt = 1)
@@ -237,7 +263,7 @@ public static class SuiteRunner
     /// </summary>
     internal static CheckResult Errored(PlannedCheck check, Exception e, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
         Result(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
-            ? $"harness problem, not a verdict on the plugin: {e.Message}"
+            ? HarnessProblem + e.Message
             : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{(e.TargetSite is { } site ? $" in {site.DeclaringType?.Name}.{site.Name}" : "")}); please report it",
             duration, invocations);
 

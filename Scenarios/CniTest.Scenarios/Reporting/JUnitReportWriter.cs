@@ -132,7 +132,7 @@ public static class JUnitReportWriter
 
     /// <summary>The error element's type: which side failed, so a CI's test view tells a cnitest bug from a harness problem.</summary>
     private static string ErrorType(CheckResult r) =>
-        r.Message?.StartsWith("harness problem", StringComparison.Ordinal) == true ? "harness-problem" : "internal-error";
+        Engine.SuiteRunner.IsHarnessProblem(r) ? "harness-problem" : "internal-error";
 
     private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 

@@ -103,7 +103,45 @@ public sealed class InternalErrorTests : IDisposable
         run.Exit.Should().Be(ExitCodes.UsageOrEnvironment);
         run.Error.Should().Contain("because of a harness problem");
         XDocument.Load(run.JUnit).Descendants("error").Single().Attribute("type")!.Value.Should().Be("harness-problem");
-        run.Out.Should().Contain("harness problem, not a verdict on the plugin: ip link add x");
+        run.Out.Should().Contain("harness problem, not a verdict on the plugin: ip link add x").And.Contain("(twice: also on a second attempt in a fresh fake host)");
+    }
+
+    [PrivilegedFact(RootOnly = true)]
+    public async Task Run_HelperCommandFailsOnce_PassesOnTheSecondAttemptAndSaysSo()
+    {
+        // Arrange: a transient harness problem, as a Docker engine under load gives ("cannot start a stopped process").
+        var calls = 0;
+        var checks = new[]
+        {
+            Check("test.transient", _ => Interlocked.Increment(ref calls) == 1
+                ? throw new SandboxCommandException("docker: could not start a sandbox container: cannot start a stopped process")
+                : Task.CompletedTask),
+        };
+
+        // Act
+        var run = await RunAsync(checks);
+
+        // Assert
+        run.Exit.Should().Be(ExitCodes.Success);
+        calls.Should().Be(2);
+        var result = JsonNode.Parse(File.ReadAllText(run.Json))!["results"]!.AsArray().Single(r => (string?)r!["id"] == "test.transient")!;
+        ((string?)result["outcome"]).Should().Be("passed");
+        ((string?)result["message"]).Should().Contain("passed on a second attempt in a fresh fake host; the first hit a harness problem");
+    }
+
+    [PrivilegedFact(RootOnly = true)]
+    public async Task Run_InternalError_IsNotRetried()
+    {
+        // Arrange
+        var calls = 0;
+        var checks = new[] { Check("test.bug", _ => Interlocked.Increment(ref calls) > 0 ? throw new InvalidOperationException("bug") : Task.CompletedTask) };
+
+        // Act
+        var run = await RunAsync(checks);
+
+        // Assert
+        run.Exit.Should().Be(ExitCodes.UsageOrEnvironment);
+        calls.Should().Be(1, "a bug in cnitest does not go away on a second attempt; only harness problems get one");
     }
 
     private static CheckDefinition Check(string id, Func<CheckContext, Task> body) => new()

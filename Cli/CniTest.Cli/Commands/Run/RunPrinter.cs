@@ -44,7 +44,7 @@ internal abstract class RunPrinter
             return null;
         }
 
-        var bugs = errored.Count(x => x.Message?.StartsWith("internal error", StringComparison.Ordinal) == true);
+        var bugs = errored.Count(x => !SuiteRunner.IsHarnessProblem(x));
         var why = bugs == errored.Count ? "an internal error in cnitest (please report it)"
             : bugs == 0 ? "a harness problem (a helper command or the environment failed)"
             : $"an internal error in cnitest ({bugs}) or a harness problem ({errored.Count - bugs})";
