@@ -8,7 +8,7 @@ public static class CliApp
 {
     public const string ExitCodeHelp =
         "Exit codes: 0 success; 1 a plugin or the operation failed (validate: config invalid); " +
-        "2 usage, configuration or environment error; 130 interrupted.";
+        "2 usage, configuration or environment error, or (run, report merge) a check that errored and none failed; 130 interrupted.";
 
     public static RootCommand Build(CliContext ctx)
     {

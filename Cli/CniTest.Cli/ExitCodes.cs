@@ -7,7 +7,11 @@ public static class ExitCodes
     public const int Success = 0;
     /// <summary>A plugin or the operation failed (for validate: the config is invalid).</summary>
     public const int Failure = 1;
-    /// <summary>Usage, configuration or environment error: nothing was attempted or it could not be.</summary>
+    /// <summary>
+    /// Usage, configuration or environment error: nothing was attempted or it could not be. For <c>run</c> and
+    /// <c>report merge</c> also a check that errored (did not run to its end: a harness problem or an internal error
+    /// of cnitest) when no check failed: the run is no whole verdict, so it must not pass.
+    /// </summary>
     public const int UsageOrEnvironment = 2;
     /// <summary>Interrupted by Ctrl-C / SIGTERM.</summary>
     public const int Interrupted = 130;

@@ -9,7 +9,7 @@ namespace CniTest.Cli.Commands;
 /// <c>report merge A.json B.json … [-o OUT.json] [--junit X] [--tap Y]</c>: joins the <c>--report</c> files of the
 /// shards of one run (<c>run --shard K/N</c>) into the report one whole run would have written, and writes JUnit and
 /// TAP from it on request. Exit 0 when no merged check failed, 1 when one did (like <c>run</c>), 2 when the files are
-/// not the complete set of shards of one run.
+/// not the complete set of shards of one run, or when a merged check errored and none failed (like <c>run</c>).
 /// </summary>
 internal static class ReportCommand
 {
@@ -70,8 +70,8 @@ internal static class ReportCommand
             }
 
             CiOutputs.WriteGitHub(ctx, merged);
-            ctx.Out.WriteLine($"{(merged.Failed > 0 ? "FAILED" : "PASSED")}: {RunPrinter.Verdict(merged)} (merged from {RunPrinter.Count(reports.Count, "report")})");
-            return merged.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            ctx.Out.WriteLine($"{merged.Verdict}: {RunPrinter.Verdict(merged)} (merged from {RunPrinter.Count(reports.Count, "report")})");
+            return CiOutputs.ExitCode(merged, failOnFlaky: false, ctx.Error);
         });
         return new Command("report", "Work with --report files") { merge };
     }

@@ -10,7 +10,7 @@ namespace CniTest.Cli.Commands;
 /// <summary>
 /// <c>run --plugin PATH</c>: the conformance suite for any plugin binary, isolated in fake hosts (issue 5). The
 /// option names are a contract CI scripts depend on. Exit 0 when no check failed, 1 when one did, 2 for a usage,
-/// config or environment problem (with a one-line reason), 130 when interrupted. Flaky checks (passed on a rerun,
+/// config or environment problem (with a one-line reason) or when a check errored and none failed, 130 when interrupted. Flaky checks (passed on a rerun,
 /// <c>--retries</c>) exit 0 with a warning unless <c>--fail-on-flaky</c>; the CI outputs are in <see cref="CiOptions"/>.
 /// </summary>
 internal static class RunCommand
@@ -87,7 +87,10 @@ internal static class RunCommand
         });
 
         var ci = new CiOptions();
-        var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces")
+        var command = new Command("run", "Run the conformance suite against a plugin binary, isolated in fake host namespaces. " +
+            "Exit codes: 0 no check failed (skips, warnings and flaky checks allowed); 1 a check failed (or was flaky, with --fail-on-flaky); " +
+            "2 usage, config or environment problem, or a check errored (did not run to its end: a harness problem or an internal " +
+            "error of cnitest) and none failed; 130 interrupted")
         {
             plugin, role, config, cniVersion, timeout, profile, strict, report, junit, filter, ipFamily, hostProfile, nodes, sandbox, runtime, jobs,
         };
@@ -177,7 +180,7 @@ internal static class RunCommand
         return IpFamilies.Default;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CiOutputs ci, CancellationToken ct)
+    internal static async Task<int> RunAsync(CliContext ctx, RunOptions options, string? reportPath, string? junitPath, CiOutputs ci, CancellationToken ct)
     {
         if (RunDirectory.SweepStale() is { } recovered)
         {

@@ -74,4 +74,7 @@ public sealed record RunOptions
 
     /// <summary>Where every plugin call and drift step of each check is recorded (<c>--record</c>); null: not recorded.</summary>
     public Recording.Recorder? Recorder { get; init; }
+
+    /// <summary>The checks to plan from; null: <see cref="CniTest.Scenarios.Checks.CheckCatalog.All"/>. Tests put a check of their own here.</summary>
+    internal IReadOnlyList<CheckDefinition>? Checks { get; init; }
 }

@@ -49,11 +49,12 @@ public static class SuiteRunner
     private static async Task<RunReport> RunChecksAsync(RunOptions options, RunPlan plan, RunDirectory runDir, DockerSandboxes? containers,
         Stopwatch clock, IRunObserver? observer, CancellationToken ct)
     {
-        var planned = Planner.Expand(plan, CheckCatalog.All, options.Filter);
+        var catalog = options.Checks ?? CheckCatalog.All;
+        var planned = Planner.Expand(plan, catalog, options.Filter);
         if (planned.Count == 0 && options.FailOnEmpty)
         {
             throw new EnvironmentProblemException($"no check for the {PluginRoles.Name(plan.Role)} role matches --filter '{options.Filter}'; " +
-                $"check ids: {string.Join(", ", CheckCatalog.All.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
+                $"check ids: {string.Join(", ", catalog.Where(c => c.Roles.Contains(plan.Role)).Select(c => c.Id))}");
         }
 
         // A shard runs its part of the plan; the whole plan's labels go into the report so that a merge can check that
@@ -110,22 +111,48 @@ public static class SuiteRunner
     /// <summary>
     /// Runs a check, and reruns it after a failure up to <see cref="RunOptions.Retries"/> times, each time in a fresh
     /// fake host. The first pass ends it (a flaky check: the failed attempts stay in the result); if every attempt
-    /// fails, the last one is the verdict and the earlier ones are its reruns.
+    /// fails, the last one is the verdict and the earlier ones are its reruns. A harness problem gets one more attempt
+    /// of its own, whatever <c>--retries</c> says: it is often transient (a Docker engine under load: "cannot start a
+    /// stopped process", "OCI runtime create failed"), and only one that comes back is an error (exit 2).
     /// </summary>
     internal static async Task<CheckResult> ExecuteWithRetriesAsync(RunPlan plan, PlannedCheck check, int index, int count, RunDirectory runDir,
         ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null)
     {
-        var result = await ExecuteAsync(plan, check, index, runDir, contract, ct, containers);
+        var attempt = 0;
+        // Each attempt gets a new index, hence its own fake host name next to the ones still running, and its own recording.
+        Task<CheckResult> NextAsync() => ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers, ++attempt);
+
+        var result = await NextAsync();
+        if (IsHarnessProblem(result))
+        {
+            var first = result;
+            result = await NextAsync();
+            result = result.Outcome switch
+            {
+                CheckOutcome.Error when IsHarnessProblem(result) => result with { Message = $"{result.Message} (twice: also on a second attempt in a fresh fake host)" },
+                CheckOutcome.Passed => result with
+                {
+                    Message = string.Join("; ", new[] { result.Message, $"passed on a second attempt in a fresh fake host; the first hit a {first.Message}" }.OfType<string>()),
+                },
+                _ => result,
+            };
+        }
+
         var failed = new List<CheckResult>();
-        for (var attempt = 1; attempt <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; attempt++)
+        for (var rerun = 1; rerun <= plan.Options.Retries && result.Outcome == CheckOutcome.Failed; rerun++)
         {
             failed.Add(result);
-            // A new index gives the rerun its own fake host name next to the ones still running.
-            result = await ExecuteAsync(plan, check, index + (attempt * count), runDir, contract, ct, containers, attempt + 1);
+            result = await NextAsync();
         }
 
         return failed.Count == 0 ? result : result with { FailedAttempts = failed };
     }
+
+    private const string HarnessProblem = "harness problem, not a verdict on the plugin: ";
+
+    /// <summary>A check that errored because a helper command or the environment failed under it (not cnitest's own bug).</summary>
+    public static bool IsHarnessProblem(CheckResult r) =>
+        r.Outcome == CheckOutcome.Error && r.Message?.StartsWith(HarnessProblem, StringComparison.Ordinal) == true;
 
     internal static async Task<CheckResult> ExecuteAsync(RunPlan plan, PlannedCheck check, int index, RunDirectory runDir,
         ContractCollector contract, CancellationToken ct, DockerSandboxes? containers = null, int attempt = 1)
@@ -173,14 +200,12 @@ public static class SuiteRunner
         {
             throw;
         }
-        catch (Exception e) when (e is SandboxCommandException or EnvironmentProblemException)
-        {
-            // The harness could not do its part (a helper command failed): not the plugin's fault.
-            return Skipped(check, $"harness problem, not a verdict on the plugin: {e.Message}", clock.Elapsed, ctx?.Invocations ?? []);
-        }
         catch (Exception e)
         {
-            return Skipped(check, $"internal error in cnitest ({e.GetType().Name}: {e.Message}); please report it", clock.Elapsed, ctx?.Invocations ?? []);
+            // Not a skip: a skip is a check's decision (CheckSkippedException). A check that threw did not run to its
+            // end, and as a skip it let a run pass with most of the suite unjudged ("PASSED … 0 failed, 42 skipped"
+            // from a build where every schema validation threw). An error is counted apart and fails the run (exit 2).
+            return Errored(check, e, clock.Elapsed, ctx?.Invocations ?? []);
         }
         finally
         {
@@ -209,19 +234,7 @@ public static class SuiteRunner
     internal static CheckResult Judge(ProfilePolicy policy, PlannedCheck check, IReadOnlyList<Finding> findings, IReadOnlyList<string> notes,
         IReadOnlyList<Harness.Invocation.InvocationRecord> invocations, Harness.Invocation.InvocationRecord? failed, TimeSpan duration)
     {
-        var def = check.Definition;
-        var result = new CheckResult
-        {
-            Id = def.Id,
-            Title = def.Title,
-            Rule = def.Rule,
-            CniVersion = check.ReportVersion,
-            Outcome = CheckOutcome.Passed,
-            Level = def.Level,
-            Message = notes.Count > 0 ? string.Join("; ", notes) : null,
-            Duration = duration,
-            Invocations = invocations,
-        };
+        var result = Result(check, CheckOutcome.Passed, notes.Count > 0 ? string.Join("; ", notes) : null, duration, invocations);
         if (findings.Count == 0)
         {
             return result;
@@ -240,15 +253,31 @@ public static class SuiteRunner
         };
     }
 
-    private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
+    private static CheckResult Skipped(PlannedCheck check, string reason, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
+        Result(check, CheckOutcome.Skipped, reason, duration, invocations);
+
+    /// <summary>
+    /// A check that threw. A helper command or the environment failing under it is a harness problem (as in the
+    /// preflight, where the same exceptions are exit 2); anything else is a bug in cnitest, named with the place it
+    /// was thrown so that the one line is enough for a report.
+    /// </summary>
+    internal static CheckResult Errored(PlannedCheck check, Exception e, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
+        Result(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
+            ? HarnessProblem + e.Message
+            : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{(e.TargetSite is { } site ? $" in {site.DeclaringType?.Name}.{site.Name}" : "")}); please report it",
+            duration, invocations);
+
+    /// <summary>A check's result under its own rule and level: a pass before findings are judged, a skip, an error.</summary>
+    private static CheckResult Result(PlannedCheck check, CheckOutcome outcome, string? message, TimeSpan duration,
+        IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) => new()
     {
         Id = check.Definition.Id,
         Title = check.Definition.Title,
         Rule = check.Definition.Rule,
         CniVersion = check.ReportVersion,
-        Outcome = CheckOutcome.Skipped,
+        Outcome = outcome,
         Level = check.Definition.Level,
-        Message = reason,
+        Message = message,
         Duration = duration,
         Invocations = invocations,
     };

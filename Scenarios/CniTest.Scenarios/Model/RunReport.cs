@@ -27,6 +27,15 @@ public sealed record RunReport
     public int Failed => Results.Count(r => r.Outcome == CheckOutcome.Failed);
     public int Skipped => Results.Count(r => r.Outcome == CheckOutcome.Skipped);
 
+    /// <summary>Checks that did not run to their end (<see cref="CheckOutcome.Error"/>): the run is no whole verdict.</summary>
+    public int Errors => Results.Count(r => r.Outcome == CheckOutcome.Error);
+
+    /// <summary>
+    /// The one word for the whole run, the same on the console, in the step summary and after a merge: FAILED when a
+    /// check failed, ERROR when none failed but one did not run to its end, else PASSED.
+    /// </summary>
+    public string Verdict => Failed > 0 ? "FAILED" : Errors > 0 ? "ERROR" : "PASSED";
+
     /// <summary>The part of the plan this run ran (<c>--shard K/N</c>); null for a whole run.</summary>
     public Engine.ShardSpec? Shard { get; init; }
 

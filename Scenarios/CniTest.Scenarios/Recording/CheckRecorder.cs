@@ -66,7 +66,7 @@ public sealed class CheckRecorder : ISandboxActionLog
         }
     }
 
-    /// <summary>Notes the outcome (passed, failed, warning, skipped; succeeded or failed for the CLI) in the index.</summary>
+    /// <summary>Notes the outcome (passed, failed, warning, skipped, error; succeeded or failed for the CLI) in the index.</summary>
     public void Complete(string outcome)
     {
         Close();

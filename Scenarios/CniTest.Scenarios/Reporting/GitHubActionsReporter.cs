@@ -5,9 +5,9 @@ using CniTest.Scenarios.Model;
 namespace CniTest.Scenarios.Reporting;
 
 /// <summary>
-/// Output for GitHub Actions (<c>GITHUB_ACTIONS=true</c>): each failure becomes an <c>::error</c> workflow command and
-/// each warning or flaky check a <c>::warning</c>, shown as annotations on the run and the pull request; and a Markdown
-/// table for <c>$GITHUB_STEP_SUMMARY</c>.
+/// Output for GitHub Actions (<c>GITHUB_ACTIONS=true</c>): each failure and each check that errored (did not run to its
+/// end) becomes an <c>::error</c> workflow command and each warning or flaky check a <c>::warning</c>, shown as
+/// annotations on the run and the pull request; and a Markdown table for <c>$GITHUB_STEP_SUMMARY</c>.
 /// </summary>
 public static class GitHubActionsReporter
 {
@@ -21,7 +21,7 @@ public static class GitHubActionsReporter
     /// <summary>The workflow commands for a report, at most <see cref="AnnotationsPerLevel"/> per level, then one line on what was left out.</summary>
     public static IReadOnlyList<string> Annotations(RunReport report)
     {
-        var errors = report.Results.Where(r => r.Outcome == CheckOutcome.Failed).ToList();
+        var errors = report.Results.Where(r => r.Outcome is CheckOutcome.Failed or CheckOutcome.Error).ToList();
         var warnings = report.Results.Where(r => r.IsWarning || r.IsFlaky).ToList();
         var lines = new List<string>();
         lines.AddRange(errors.Take(AnnotationsPerLevel).Select(r => Command("error", r)));
@@ -41,19 +41,23 @@ public static class GitHubActionsReporter
     public static string StepSummary(RunReport report)
     {
         var sb = new StringBuilder();
-        var verdict = report.Failed > 0 ? "FAILED" : "PASSED";
-        sb.Append(CultureInfo.InvariantCulture, $"### cnitest {verdict}: `{Cell(Path.GetFileName(report.Plugin))}` ({PluginRoles.Name(report.Role)})");
+        sb.Append(CultureInfo.InvariantCulture, $"### cnitest {report.Verdict}: `{Cell(Path.GetFileName(report.Plugin))}` ({PluginRoles.Name(report.Role)})");
         sb.Append(report.Shard is { } shard ? $", shard {shard}\n\n" : "\n\n");
-        sb.Append("| passed | failed | flaky | warnings | skipped | duration |\n|---:|---:|---:|---:|---:|---:|\n");
+        sb.Append("| passed | failed | errors | flaky | warnings | skipped | duration |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         sb.Append(CultureInfo.InvariantCulture,
-            $"| {report.Passed} | {report.Failed} | {report.Flaky} | {report.Warnings} | {report.Skipped} | {report.Duration.TotalSeconds:0.0} s |\n");
-        var notable = report.Results.Where(r => r.Outcome == CheckOutcome.Failed || r.IsFlaky || r.IsWarning).ToList();
+            $"| {report.Passed} | {report.Failed} | {report.Errors} | {report.Flaky} | {report.Warnings} | {report.Skipped} | {report.Duration.TotalSeconds:0.0} s |\n");
+        var notable = report.Results.Where(r => r.Outcome is CheckOutcome.Failed or CheckOutcome.Error || r.IsFlaky || r.IsWarning).ToList();
         if (notable.Count > 0)
         {
             sb.Append("\n| status | check | rule | level | message |\n|---|---|---|---|---|\n");
             foreach (var r in notable)
             {
-                var status = r.Outcome == CheckOutcome.Failed ? "❌ failed" : r.IsFlaky ? "⚠️ flaky" : "⚠️ warning";
+                var status = r.Outcome switch
+                {
+                    CheckOutcome.Failed => "❌ failed",
+                    CheckOutcome.Error => "❗ error",
+                    _ => r.IsFlaky ? "⚠️ flaky" : "⚠️ warning",
+                };
                 var level = r.Level is { } l ? ProfilePolicy.LevelName(l) : "";
                 sb.Append(CultureInfo.InvariantCulture, $"| {status} | `{Cell(r.Label)}` | {Cell(r.Rule ?? "")} | {level} | {Cell(FirstLine(r.Message))} |\n");
             }
@@ -64,7 +68,7 @@ public static class GitHubActionsReporter
 
     private static string Command(string level, CheckResult r)
     {
-        var title = $"cnitest {r.Label}{(r.Rule is null ? "" : $" ({r.Rule})")}{(r.IsFlaky ? " flaky" : "")}";
+        var title = $"cnitest {r.Label}{(r.Rule is null ? "" : $" ({r.Rule})")}{(r.IsFlaky ? " flaky" : r.Outcome == CheckOutcome.Error ? " error" : "")}";
         var message = r.IsFlaky
             ? $"passed only on attempt {r.FailedAttempts.Count + 1}; it failed first with: {r.FailedAttempts[0].Message}"
             : r.Message ?? r.Title;

@@ -6,8 +6,9 @@ namespace CniTest.Scenarios.Reporting;
 
 /// <summary>
 /// The <c>--junit</c> XML, in the JUnit dialect GitHub and GitLab render: one test suite per run, one test case
-/// per check (per version), a failure element with the rule and the full account, skipped with the reason,
-/// warnings in system-out. Each test case carries properties (check id, version, rule, level, and the rule's spec
+/// per check (per version), a failure element with the rule and the full account, skipped with the reason, an
+/// error element for a check that did not run to its end (cnitest's own bug or a harness problem: JUnit's "errored",
+/// not a failure of the plugin and never a skip), warnings in system-out. Each test case carries properties (check id, version, rule, level, and the rule's spec
 /// section and title from the catalogue), and with <c>--retries</c> the Surefire rerun elements: a flaky check (passed
 /// on a rerun) has no failure but one <c>flakyFailure</c> per failed attempt; a check that failed every attempt has
 /// its <c>failure</c> and one <c>rerunFailure</c> per earlier attempt (tests/…/Reporting/junit.xsd is the shape).
@@ -23,7 +24,7 @@ public static class JUnitReportWriter
             new XAttribute("name", suiteName),
             new XAttribute("tests", report.Results.Count),
             new XAttribute("failures", report.Failed),
-            new XAttribute("errors", 0),
+            new XAttribute("errors", report.Errors),
             new XAttribute("skipped", report.Skipped),
             new XAttribute("time", seconds),
             new XAttribute("timestamp", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
@@ -40,7 +41,7 @@ public static class JUnitReportWriter
                 new XAttribute("name", "cnitest"),
                 new XAttribute("tests", report.Results.Count),
                 new XAttribute("failures", report.Failed),
-                new XAttribute("errors", 0),
+                new XAttribute("errors", report.Errors),
                 new XAttribute("skipped", report.Skipped),
                 new XAttribute("time", seconds),
                 suite));
@@ -71,6 +72,12 @@ public static class JUnitReportWriter
                 break;
             case CheckOutcome.Skipped:
                 element.Add(new XElement("skipped", new XAttribute("message", Clean(r.Message ?? "skipped"))));
+                break;
+            case CheckOutcome.Error:
+                element.Add(new XElement("error",
+                    new XAttribute("message", FirstLine(r.Message)),
+                    new XAttribute("type", ErrorType(r)),
+                    Clean(FailureText.For(r))));
                 break;
             default:
                 element.Add(r.FailedAttempts.Select(a => Attempt("flakyFailure", a)));
@@ -122,6 +129,10 @@ public static class JUnitReportWriter
         new XAttribute("message", $"{attempt.Rule}: {FirstLine(attempt.Message)}"),
         new XAttribute("type", attempt.Rule ?? "failure"),
         new XElement("stackTrace", Clean(FailureText.For(attempt))));
+
+    /// <summary>The error element's type: which side failed, so a CI's test view tells a cnitest bug from a harness problem.</summary>
+    private static string ErrorType(CheckResult r) =>
+        Engine.SuiteRunner.IsHarnessProblem(r) ? "harness-problem" : "internal-error";
 
     private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 

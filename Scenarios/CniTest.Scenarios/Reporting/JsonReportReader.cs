@@ -69,6 +69,7 @@ public static class JsonReportReader
         {
             "failed" => CheckOutcome.Failed,
             "skipped" => CheckOutcome.Skipped,
+            "error" => CheckOutcome.Error,
             "passed" or "flaky" => CheckOutcome.Passed,
             var other => throw new FormatException($"unknown outcome '{other}'"),
         };

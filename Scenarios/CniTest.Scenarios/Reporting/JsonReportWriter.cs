@@ -26,6 +26,7 @@ public static class JsonReportWriter
             ["skipped"] = report.Skipped,
             ["warnings"] = report.Warnings,
             ["flaky"] = report.Flaky,
+            ["errors"] = report.Errors,
         },
         ["results"] = new JsonArray([.. report.Results.Select(Result)]),
         // Added for shards (issue 13): enough to merge shard reports into what one run would have written.
@@ -72,11 +73,12 @@ public static class JsonReportWriter
         ["failedAttempts"] = new JsonArray([.. r.FailedAttempts.Select(Result)]),
     };
 
-    /// <summary>passed, failed, skipped, or flaky for a check that passed only on a rerun.</summary>
+    /// <summary>passed, failed, skipped, error (did not run to its end), or flaky for a check that passed only on a rerun.</summary>
     public static string OutcomeName(CheckResult r) => r.IsFlaky ? "flaky" : r.Outcome switch
     {
         CheckOutcome.Failed => "failed",
         CheckOutcome.Skipped => "skipped",
+        CheckOutcome.Error => "error",
         _ => "passed",
     };
 

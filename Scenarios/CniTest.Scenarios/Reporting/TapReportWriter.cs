@@ -9,7 +9,10 @@ namespace CniTest.Scenarios.Reporting;
 /// The <c>--tap</c> file, TAP version 14 (testanything.org/tap-version-14-specification): the version line, the plan,
 /// one test point per check (numbered in report order, described by its id and version), <c># SKIP</c> with the
 /// reason, and a YAML diagnostics block (message, rule, severity, and for flaky checks the failed attempts) under every
-/// point that is not a plain pass. A flaky check is <c>ok</c> (it passed) with <c>flaky: true</c> in its block.
+/// point that is not a plain pass. A flaky check is <c>ok</c> (it passed) with <c>flaky: true</c> in its block. A check
+/// that did not run to its end is <c>not ok</c> with <c>outcome: error</c> and the description suffix "(error)": TAP has no
+/// third state, and an <c>ok</c> or a <c># SKIP</c> would let the run pass; not <c>Bail out!</c>, since the other checks
+/// did run and their points follow.
 /// </summary>
 public static class TapReportWriter
 {
@@ -22,7 +25,7 @@ public static class TapReportWriter
         foreach (var r in report.Results)
         {
             n++;
-            var ok = r.Outcome == CheckOutcome.Failed ? "not ok" : "ok";
+            var ok = r.Outcome is CheckOutcome.Failed or CheckOutcome.Error ? "not ok" : "ok";
             var description = Escape(r.Label);
             switch (r.Outcome)
             {
@@ -30,17 +33,17 @@ public static class TapReportWriter
                     sb.Append(CultureInfo.InvariantCulture, $"{ok} {n} - {description} # SKIP {Escape(OneLine(r.Message ?? "skipped"))}\n");
                     break;
                 default:
-                    sb.Append(CultureInfo.InvariantCulture, $"{ok} {n} - {description}{(r.IsFlaky ? " (flaky)" : "")}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"{ok} {n} - {description}{(r.IsFlaky ? " (flaky)" : r.Outcome == CheckOutcome.Error ? " (error)" : "")}\n");
                     break;
             }
 
-            if (r.Outcome == CheckOutcome.Failed || r.IsWarning || r.IsFlaky)
+            if (r.Outcome is CheckOutcome.Failed or CheckOutcome.Error || r.IsWarning || r.IsFlaky)
             {
                 Diagnostics(sb, r);
             }
         }
 
-        var summary = $"# {report.Passed} passed, {report.Failed} failed, {report.Skipped} skipped, {report.Warnings} with warnings, {report.Flaky} flaky";
+        var summary = $"# {report.Passed} passed, {report.Failed} failed, {report.Skipped} skipped, {report.Warnings} with warnings, {report.Flaky} flaky, {report.Errors} errors";
         sb.Append(summary).Append('\n');
         return sb.ToString();
     }

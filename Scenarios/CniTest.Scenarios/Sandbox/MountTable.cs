@@ -39,6 +39,13 @@ internal static class MountTable
             return;
         }
 
+        UnmountAll(dir);
+        Delete(() => Directory.Delete(dir, recursive: true));
+    }
+
+    /// <summary>Lazily unmounts everything at or below <paramref name="dir"/>, deepest first.</summary>
+    public static void UnmountAll(string dir)
+    {
         // Stacked mounts show up once per layer; a few rounds peel them all.
         for (var round = 0; round < 4; round++)
         {
@@ -53,10 +60,14 @@ internal static class MountTable
                 Mounts.DetachUnmount(m);
             }
         }
+    }
 
+    /// <summary>Runs one deletion; a file or tree that cannot go yet stays for the next run's stale sweep.</summary>
+    public static void Delete(Action delete)
+    {
         try
         {
-            Directory.Delete(dir, recursive: true);
+            delete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

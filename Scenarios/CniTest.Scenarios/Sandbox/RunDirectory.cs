@@ -9,12 +9,35 @@ namespace CniTest.Scenarios.Sandbox;
 /// cleanup can be skipped). Its processes live in the cgroup of the same name (<see cref="ProcessCgroup"/>), so that
 /// sweep can also kill what the dead run's plugins left running, proven theirs by membership (issue 12).
 /// </summary>
+/// <remarks>
+/// Ownership is never in doubt for a live run. The directory is made under a staging name, its <c>owner.pid</c>
+/// written and locked there, and only then renamed into place (rename is atomic): a <c>cnitest-run-*</c> directory
+/// never exists without its <c>owner.pid</c>, and removal deletes <c>owner.pid</c> last. The owner holds a shared
+/// <c>flock</c> on <c>owner.pid</c> for its whole life (the kernel drops it when the process dies, however it dies), so a
+/// run whose pid means nothing here (a cnitest in another PID namespace sharing <c>/tmp</c>) still counts as live. A
+/// directory is stale when its owner is dead and the lock is free, or, without <c>owner.pid</c> (a cnitest killed
+/// while removing it, or an older cnitest caught between making it and writing the file), when nothing has changed
+/// in it for <see cref="OwnerlessGrace"/>.
+/// </remarks>
 public sealed class RunDirectory : IDisposable
 {
     private const string Prefix = "cnitest-run-";
+    private const string StagingPrefix = "cnitest-new-";
     private const string OwnerFile = "owner.pid";
 
-    private RunDirectory(string path) => Path = path;
+    /// <summary>
+    /// How long a directory without <c>owner.pid</c> is left alone: an older cnitest writes the file microseconds after
+    /// making the directory, and every deletion inside a directory renews its modification time.
+    /// </summary>
+    internal static readonly TimeSpan OwnerlessGrace = TimeSpan.FromSeconds(60);
+
+    private readonly FileStream _ownerLock;
+
+    private RunDirectory(string path, FileStream ownerLock)
+    {
+        Path = path;
+        _ownerLock = ownerLock;
+    }
 
     public string Path { get; }
 
@@ -22,9 +45,33 @@ public sealed class RunDirectory : IDisposable
     public static RunDirectory Create()
     {
         _ = SweepStale(); // the CLI sweeps first and prints the line; other callers sweep silently
-        var dir = Directory.CreateTempSubdirectory(Prefix).FullName;
-        File.WriteAllText(System.IO.Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new RunDirectory(dir);
+        while (true)
+        {
+            var staging = Directory.CreateTempSubdirectory(StagingPrefix).FullName;
+            var ownerLock = TakeOwnership(staging);
+            var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), Prefix + System.IO.Path.GetFileName(staging)[StagingPrefix.Length..]);
+            try
+            {
+                Directory.Move(staging, dir);
+                return new RunDirectory(dir, ownerLock);
+            }
+            catch (IOException) when (Directory.Exists(dir))
+            {
+                // The random name is taken under the final prefix (astronomically rare): a fresh one.
+                ownerLock.Dispose();
+                RemoveRunTree(staging);
+            }
+        }
+    }
+
+    /// <summary>Writes this process's id into <c>owner.pid</c> and holds a shared lock on it until the run ends.</summary>
+    private static FileStream TakeOwnership(string dir)
+    {
+        var owner = System.IO.Path.Combine(dir, OwnerFile);
+        File.WriteAllText(owner, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // .NET takes flock(LOCK_SH) for a FileStream that shares the file (LOCK_EX for FileShare.None), on the open file
+        // description: not inherited by plugins (O_CLOEXEC), released by the kernel when this process dies.
+        return new FileStream(owner, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
     /// <summary>
@@ -33,7 +80,8 @@ public sealed class RunDirectory : IDisposable
     /// </summary>
     public static string? SweepStale()
     {
-        var stale = All().Where(d => !IsAlive(d.Owner)).ToList();
+        var stale = All(Prefix).Where(d => IsStale(d.Path, d.Owner)).ToList();
+        var staging = All(StagingPrefix).Where(d => IsStale(d.Path, d.Owner)).ToList();
         var mounts = stale.Sum(d => MountTable.MountsUnder(d.Path).Count);
         var namespaces = stale.Sum(d => MountTable.MountsUnder(d.Path).Count(IsNamespacePin));
         // Processes first: they may keep the namespaces alive that the unmounting below unpins.
@@ -45,7 +93,10 @@ public sealed class RunDirectory : IDisposable
             cgroup.Dispose();
         }
 
-        Remove(pid => !IsAlive(pid));
+        foreach (var dir in stale.Concat(staging))
+        {
+            Remove(dir.Path);
+        }
 
         if (stale.Count == 0 && cgroups.Count == 0)
         {
@@ -56,7 +107,11 @@ public sealed class RunDirectory : IDisposable
         var parts = new List<string>();
         if (stale.Count > 0)
         {
-            parts.Add($"{stale.Count} run director{(stale.Count == 1 ? "y" : "ies")} (pid {string.Join(", ", stale.Select(d => d.Owner))})");
+            var pids = stale.Where(d => d.Owner is not null).Select(d => $"{d.Owner}").ToList();
+            var ownerless = stale.Count - pids.Count;
+            var who = string.Join(", ", [.. pids.Count > 0 ? [$"pid {string.Join(", ", pids)}"] : Array.Empty<string>(),
+                .. ownerless > 0 ? [$"{ownerless} without {OwnerFile}"] : Array.Empty<string>()]);
+            parts.Add($"{stale.Count} run director{(stale.Count == 1 ? "y" : "ies")} ({who})");
             parts.Add($"{mounts} mounts ({namespaces} namespace pins)");
         }
 
@@ -67,13 +122,11 @@ public sealed class RunDirectory : IDisposable
     /// <summary>Removes the run directories of process <paramref name="pid"/> (the emergency path of an interrupt).</summary>
     public static void RemoveOwnedBy(int pid)
     {
-        var mine = All().Where(d => d.Owner == pid).Select(d => System.IO.Path.GetFileName(d.Path)).ToList();
-        foreach (var name in mine)
+        foreach (var dir in All(Prefix).Where(d => d.Owner == pid))
         {
-            ProcessCgroup.Open(System.IO.Path.Combine(ProcessCgroup.Root, name))?.Dispose();
+            ProcessCgroup.Open(System.IO.Path.Combine(ProcessCgroup.Root, System.IO.Path.GetFileName(dir.Path)))?.Dispose();
+            Remove(dir.Path);
         }
-
-        Remove(owner => owner == pid);
     }
 
     /// <summary>The cgroup whose processes are this run's (<see cref="FakeHost"/> makes one per host below it).</summary>
@@ -84,7 +137,7 @@ public sealed class RunDirectory : IDisposable
     }
 
     /// <summary>
-    /// Run cgroups whose run directory is gone or whose owner is dead: what a SIGKILLed run's plugins left running.
+    /// Run cgroups whose run directory is gone or stale: what a SIGKILLed run's plugins left running.
     /// </summary>
     private static IEnumerable<ProcessCgroup> OrphanCgroups()
     {
@@ -95,8 +148,15 @@ public sealed class RunDirectory : IDisposable
 
         foreach (var dir in Directory.EnumerateDirectories(ProcessCgroup.Root, Prefix + "*"))
         {
-            var runDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.IO.Path.GetFileName(dir));
-            if (LiveOwner(runDir) is null && ProcessCgroup.Open(dir) is { } cgroup)
+            // A private dockerd's containers live in cnitest-run-XXXX-docker (PrivateDockerd.CgroupParent): that run's
+            // too. Taken for a run directory of its own, which never exists, every live --sandbox docker run's containers
+            // were killed by the next run that started.
+            var name = System.IO.Path.GetFileName(dir);
+            var runName = name.EndsWith(Docker.PrivateDockerd.CgroupSuffix, StringComparison.Ordinal) ? name[..^Docker.PrivateDockerd.CgroupSuffix.Length] : name;
+            var runDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), runName);
+            // A run makes its cgroups only after its directory is in place with its owner.pid (Create).
+            var orphan = !Directory.Exists(runDir) || IsStale(runDir, ReadOwner(runDir, out var pid) == Ownership.Present ? pid : null);
+            if (orphan && ProcessCgroup.Open(dir) is { } cgroup)
             {
                 yield return cgroup;
             }
@@ -107,49 +167,155 @@ public sealed class RunDirectory : IDisposable
         mount.Contains("/netns/", StringComparison.Ordinal) || mount.EndsWith("/mntns", StringComparison.Ordinal);
 
     /// <summary>The run directories that process <paramref name="pid"/> created and that still exist.</summary>
-    public static IReadOnlyList<string> OwnedBy(int pid) => [.. All().Where(d => d.Owner == pid).Select(d => d.Path)];
+    public static IReadOnlyList<string> OwnedBy(int pid) => [.. All(Prefix).Where(d => d.Owner == pid).Select(d => d.Path)];
 
     /// <summary>
     /// The process that owns run directory <paramref name="dir"/> while it is running; null when that process is gone
     /// (the next run sweeps the directory) or <paramref name="dir"/> is not a run directory.
     /// </summary>
-    public static int? LiveOwner(string dir) => OwnerOf(dir) is { } pid && IsAlive(pid) ? pid : null;
+    public static int? LiveOwner(string dir) =>
+        ReadOwner(dir, out var pid) == Ownership.Present && (IsAlive(pid) || IsLocked(System.IO.Path.Combine(dir, OwnerFile))) ? pid : null;
 
-    private static void Remove(Func<int, bool> which)
+    /// <summary>
+    /// True when nobody owns <paramref name="dir"/> any more: its owner is dead and the lock on <c>owner.pid</c> is
+    /// free, or it has no <c>owner.pid</c> and nothing changed in it for <see cref="OwnerlessGrace"/>. An owner.pid that
+    /// cannot be read this instant (another sweep probing its lock) counts as owned.
+    /// </summary>
+    internal static bool IsStale(string dir, int? owner)
     {
-        foreach (var dir in All().Where(d => which(d.Owner)))
+        if (owner is { } pid)
         {
-            // A run killed with SIGKILL leaves its private dockerd (--sandbox docker), its containerd, shims and
-            // containers running: they are killed by id before their directory goes.
-            Docker.PrivateDockerd.StopLeftovers(dir.Path);
-            MountTable.RemoveTree(dir.Path);
+            return !IsAlive(pid) && !IsLocked(System.IO.Path.Combine(dir, OwnerFile));
+        }
+
+        // GetLastWriteTimeUtc of a directory that is gone is year 1601: one its owner removed a moment ago is not stale.
+        return ReadOwner(dir, out _) == Ownership.Missing && Directory.Exists(dir)
+            && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir) > OwnerlessGrace;
+    }
+
+    /// <summary>True while a process holds a lock on <paramref name="ownerFile"/> (the owner's shared flock).</summary>
+    private static bool IsLocked(string ownerFile)
+    {
+        try
+        {
+            // FileShare.None asks for flock(LOCK_EX | LOCK_NB): refused while the owner holds its shared lock.
+            using var probe = new FileStream(ownerFile, FileMode.Open, FileAccess.Read, FileShare.None);
+            return false;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
-    private static List<(string Path, int Owner)> All()
+    private enum Ownership
     {
-        var found = new List<(string Path, int Owner)>();
-        foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), Prefix + "*"))
+        Present,
+        Missing,
+        Unreadable,
+    }
+
+    /// <summary>Reads <c>owner.pid</c>; an empty or garbled file is an older cnitest's, caught between creating and writing it.</summary>
+    private static Ownership ReadOwner(string dir, out int pid)
+    {
+        pid = 0;
+        var owner = System.IO.Path.Combine(dir, OwnerFile);
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (OwnerOf(dir) is { } pid)
+            try
             {
-                found.Add((dir, pid));
+                return int.TryParse(File.ReadAllText(owner), out pid) ? Ownership.Present : Ownership.Missing;
             }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return Ownership.Missing;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(1); // a sweep's lock probe holds it for microseconds
+            }
+        }
+
+        return Ownership.Unreadable;
+    }
+
+    /// <summary>
+    /// Removes a run directory: what a SIGKILLed run's private dockerd still runs (killed by id), every mount below it,
+    /// then its content, and <c>owner.pid</c> last, so that the directory is never ownerless while anything is in it.
+    /// </summary>
+    private static void Remove(string dir)
+    {
+        Docker.PrivateDockerd.StopLeftovers(dir);
+        RemoveRunTree(dir);
+    }
+
+    private static void RemoveRunTree(string dir)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        MountTable.UnmountAll(dir);
+        var owner = System.IO.Path.Combine(dir, OwnerFile);
+        foreach (var entry in Entries(dir).Where(e => e != owner))
+        {
+            MountTable.Delete(() =>
+            {
+                if (Directory.Exists(entry) && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            });
+        }
+
+        if (Entries(dir).Any(e => e != owner))
+        {
+            return; // something is still held: owner.pid stays, and the next sweep finds an owner that is gone
+        }
+
+        MountTable.Delete(() => File.Delete(owner));
+        MountTable.Delete(() => Directory.Delete(dir));
+    }
+
+    /// <summary>What is in <paramref name="dir"/>; nothing once it is gone (another sweep, or its owner, removed it meanwhile).</summary>
+    private static List<string> Entries(string dir)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFileSystemEntries(dir)];
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The directories named <paramref name="prefix"/>* in the temp directory, with the pid in their owner.pid.</summary>
+    private static List<(string Path, int? Owner)> All(string prefix)
+    {
+        var found = new List<(string Path, int? Owner)>();
+        foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), prefix + "*"))
+        {
+            found.Add((dir, ReadOwner(dir, out var pid) == Ownership.Present ? pid : null));
         }
 
         return found;
     }
 
-    private static int? OwnerOf(string dir)
-    {
-        var owner = System.IO.Path.Combine(dir, OwnerFile);
-        return File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) ? pid : null;
-    }
-
     public void Dispose()
     {
         ProcessCgroup.Open(System.IO.Path.Combine(ProcessCgroup.Root, System.IO.Path.GetFileName(Path)))?.Dispose();
-        MountTable.RemoveTree(Path);
+        RemoveRunTree(Path);
+        _ownerLock.Dispose();
     }
 
     private static bool IsAlive(int pid)

@@ -128,9 +128,82 @@ public sealed class CiFormatTests
 
         // Assert
         summary.Should().StartWith("### cnitest FAILED: `bridge` (interface)");
-        summary.Should().Contain("| 2 | 1 | 1 | 1 | 1 |");
+        summary.Should().Contain("| 2 | 1 | 0 | 1 | 1 | 1 |");
         summary.Should().Contain("| ❌ failed | `del.twice [1.0.0]` | P26 | must | second DEL failed # with a hash |");
         summary.Should().Contain("⚠️ flaky | `add.ifname [1.0.0]`");
         summary.Should().NotContain("version.reply");
+    }
+
+    /// <summary>A pass and a check that threw: no failure, one error.</summary>
+    private static RunReport WithError() => Builders.Report(
+        Builders.Result("version.reply"),
+        Builders.Result("del.twice", CheckOutcome.Error, message: "internal error in cnitest (NullReferenceException: x in Foo.Bar); please report it"));
+
+    [Fact]
+    public void Error_EveryFormat_ShowsItAsAnErrorNotASkipOrAPass()
+    {
+        // Arrange
+        var report = WithError();
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Reporting", "junit.xsd"));
+
+        // Act
+        var junit = XDocument.Parse(JUnitReportWriter.ToXml(report).ToString());
+        var tap = TapParser.Parse(TapReportWriter.ToTap(report));
+        var json = JsonReportWriter.ToJson(report);
+        var annotations = GitHubActionsReporter.Annotations(report);
+        var summary = GitHubActionsReporter.StepSummary(report);
+
+        // Assert
+        report.Verdict.Should().Be("ERROR");
+        junit.Validate(schemas, (_, e) => throw new XmlSchemaValidationException(e.Message));
+        junit.Root!.Attribute("errors")!.Value.Should().Be("1");
+        junit.Descendants("testcase").Last().Element("error")!.Attribute("message")!.Value.Should().StartWith("internal error in cnitest");
+        tap.Points.Select(p => p.Ok).Should().Equal(true, false);
+        tap.Points[1].Description.Should().Be("del.twice [1.0.0] (error)");
+        tap.Points[1].Yaml.Should().Contain("outcome: error");
+        ((string?)json["results"]![1]!["outcome"]).Should().Be("error");
+        ((int)json["summary"]!["errors"]!).Should().Be(1);
+        annotations.Should().ContainSingle().Which.Should().StartWith("::error title=cnitest del.twice [1.0.0] (P26) error::internal error");
+        summary.Should().StartWith("### cnitest ERROR:").And.Contain("| 1 | 0 | 1 | 0 | 0 | 0 |").And.Contain("| ❗ error | `del.twice [1.0.0]`");
+    }
+
+    [Fact]
+    public void Error_ReadBackFromJson_StaysAnErrorForReportMerge()
+    {
+        // Act
+        var read = JsonReportReader.Parse(JsonReportWriter.ToJson(WithError()));
+
+        // Assert
+        read.Results[1].Outcome.Should().Be(CheckOutcome.Error);
+        read.Errors.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0, false, 0)]
+    [InlineData(0, 1, 0, false, 2)]
+    [InlineData(1, 1, 0, false, 1)]
+    [InlineData(0, 1, 1, true, 2)]
+    [InlineData(0, 0, 1, true, 1)]
+    [InlineData(0, 0, 1, false, 0)]
+    public void ExitCode_FailuresFirstThenErrorsThenFlaky(int failed, int errors, int flaky, bool failOnFlaky, int expected)
+    {
+        // Arrange
+        var flakyResult = Builders.Result("add.ifname") with { FailedAttempts = [Builders.Result("add.ifname", CheckOutcome.Failed)] };
+        var report = Builders.Report([
+            Builders.Result("version.reply"),
+            .. Enumerable.Repeat(Builders.Result("del.twice", CheckOutcome.Failed), failed),
+            .. Enumerable.Repeat(Builders.Result("gc.removes-stale", CheckOutcome.Error, message: "harness problem, not a verdict on the plugin: x"), errors),
+            .. Enumerable.Repeat(flakyResult, flaky)]);
+        var error = new StringWriter();
+
+        // Act
+        var exit = Cli.Commands.Run.CiOutputs.ExitCode(report, failOnFlaky, error);
+
+        // Assert
+        exit.Should().Be(expected);
+        error.ToString().Should().Be(errors > 0
+            ? $"cnitest: error: 1 check did not run to the end, because of a harness problem (a helper command or the environment failed): gc.removes-stale [1.0.0]; this run is no verdict on those checks ({(failed > 0 ? "exit 1: a check failed" : "exit 2")})\n"
+            : "");
     }
 }

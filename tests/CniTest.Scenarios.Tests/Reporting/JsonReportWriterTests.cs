@@ -46,7 +46,7 @@ public sealed class JsonReportWriterTests
         // The issue 5 keys first, in its order; then the keys issue 13 added for --retries and --shard.
         json.Select(p => p.Key).Should().Equal("plugin", "role", "versions", "hostProfile", "runtime", "durationMs", "summary", "results",
             "profile", "strict", "shard", "planned", "contract");
-        json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings", "flaky");
+        json["summary"]!.AsObject().Select(p => p.Key).Should().Equal("passed", "failed", "skipped", "warnings", "flaky", "errors");
         result.Select(p => p.Key).Should().Equal("id", "title", "rule", "cniVersion", "outcome", "severity", "message", "durationMs", "invocations",
             "warning", "failedAttempts");
         invocation.Select(p => p.Key).Should().Equal("command", "env", "stdin", "stdout", "stderr", "exitCode", "signal", "durationMs");

@@ -89,7 +89,25 @@ internal sealed record CiOutputs(string? TapPath, bool FailOnFlaky)
                                 (FailOnFlaky ? " (--fail-on-flaky: exit 1)" : ""));
         }
 
-        return report.Failed > 0 || (FailOnFlaky && report.Flaky > 0) ? ExitCodes.Failure : ExitCodes.Success;
+        return ExitCode(report, FailOnFlaky, ctx.Error);
+    }
+
+    /// <summary>
+    /// The exit code of a finished run or merge: 1 when a check failed (a verdict on the plugin comes first), else 2
+    /// when a check errored (the run could not judge it: never a pass), else 1 for flaky checks under
+    /// <c>--fail-on-flaky</c>, else 0. Errors are also said on stderr, in one line.
+    /// </summary>
+    public static int ExitCode(RunReport report, bool failOnFlaky, TextWriter error)
+    {
+        if (RunPrinter.ErrorLine(report) is { } line)
+        {
+            error.WriteLine($"cnitest: {line}");
+        }
+
+        return report.Failed > 0 ? ExitCodes.Failure
+            : report.Errors > 0 ? ExitCodes.UsageOrEnvironment
+            : failOnFlaky && report.Flaky > 0 ? ExitCodes.Failure
+            : ExitCodes.Success;
     }
 
     /// <summary>Under GITHUB_ACTIONS=true: annotations on stdout (the runner reads workflow commands there) and the step summary.</summary>

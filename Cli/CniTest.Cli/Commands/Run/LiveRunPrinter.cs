@@ -53,19 +53,25 @@ internal sealed class LiveRunPrinter(CliContext ctx) : RunPrinter
             ctx.Out.Flush();
         }
 
+        foreach (var r in report.Results.Where(r => r.Outcome == CheckOutcome.Error))
+        {
+            _console.MarkupLine($"[red bold]error[/] {Markup.Escape(Label(r))}: {Markup.Escape(r.Message ?? "")}");
+        }
+
         foreach (var r in report.Results.Where(r => r.IsWarning))
         {
             _console.MarkupLine($"[yellow]warning[/] {Markup.Escape(Label(r))} ({Markup.Escape(r.Rule ?? "")}): {Markup.Escape((r.Message ?? "").Split('\n')[0])}");
         }
 
-        var color = report.Failed > 0 ? "red" : "green";
-        _console.MarkupLine($"[bold {color}]{(report.Failed > 0 ? "FAILED" : "PASSED")}[/]: {Markup.Escape(Verdict(report))}");
+        var color = report.Failed + report.Errors > 0 ? "red" : "green";
+        _console.MarkupLine($"[bold {color}]{report.Verdict}[/]: {Markup.Escape(Verdict(report))}");
     }
 
     private static string Colored(CheckResult r) => r.Outcome switch
     {
         CheckOutcome.Failed => "[red]failed[/]",
         CheckOutcome.Skipped => "[grey]skipped[/]",
+        CheckOutcome.Error => "[red bold]error[/]",
         _ => r.IsFlaky ? "[yellow]flaky (passed on a rerun)[/]" : r.IsWarning ? "[yellow]passed (warning)[/]" : "[green]passed[/]",
     };
 
@@ -102,6 +108,10 @@ internal sealed class LiveRunPrinter(CliContext ctx) : RunPrinter
                 {
                     _failed++;
                     console.MarkupLine($"[red]FAIL[/] {Markup.Escape(Label(result))} ({Markup.Escape(result.Rule ?? "")}): {Markup.Escape((result.Message ?? "").Split('\n')[0])}");
+                }
+                else if (result.Outcome == CheckOutcome.Error)
+                {
+                    console.MarkupLine($"[red bold]ERROR[/] {Markup.Escape(Label(result))}: {Markup.Escape((result.Message ?? "").Split('\n')[0])}");
                 }
 
                 if (!result.Id.StartsWith("contract.", StringComparison.Ordinal))

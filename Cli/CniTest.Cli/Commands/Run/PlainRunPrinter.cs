@@ -34,42 +34,35 @@ internal sealed class PlainRunPrinter(TextWriter output) : RunPrinter, IRunObser
 
     public override void Summary(RunReport report)
     {
-        var failed = report.Results.Where(r => r.Outcome == CheckOutcome.Failed).ToList();
-        if (failed.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine("Failures:");
-            foreach (var r in failed)
-            {
-                output.WriteLine($"FAIL {Label(r)}");
-                output.Write(FailureText.For(r));
-            }
-        }
+        Section(report.Results.Where(r => r.Outcome == CheckOutcome.Failed), "Failures:",
+            r => $"FAIL {Label(r)}\n{FailureText.For(r)}".TrimEnd('\n'));
+        Section(report.Results.Where(r => r.Outcome == CheckOutcome.Error),
+            "Errors (the check did not run to its end; not a verdict on the plugin, and not a pass):",
+            r => $"ERR! {Label(r)}: {r.Message}");
+        Section(report.Results.Where(r => r.IsWarning), "Warnings (not failures under this profile; --strict makes them failures):",
+            r => $"WARN {Label(r)} ({r.Rule}): {FirstLine(r.Message)}");
+        Section(report.Results.Where(r => r.IsFlaky), "Flaky (failed, then passed on a rerun; --fail-on-flaky makes them fail the run):",
+            r => $"FLKY {Label(r)}: passed on attempt {r.FailedAttempts.Count + 1}; first failure ({r.FailedAttempts[0].Rule}): {FirstLine(r.FailedAttempts[0].Message)}");
 
-        var warnings = report.Results.Where(r => r.IsWarning).ToList();
-        if (warnings.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine("Warnings (not failures under this profile; --strict makes them failures):");
-            foreach (var r in warnings)
-            {
-                output.WriteLine($"WARN {Label(r)} ({r.Rule}): {FirstLine(r.Message)}");
-            }
-        }
+        output.WriteLine();
+        output.WriteLine($"{report.Verdict}: {Verdict(report)}");
+    }
 
-        var flaky = report.Results.Where(r => r.IsFlaky).ToList();
-        if (flaky.Count > 0)
+    /// <summary>A blank line, the heading and one entry per check, when there is any.</summary>
+    private void Section(IEnumerable<CheckResult> results, string heading, Func<CheckResult, string> entry)
+    {
+        var list = results.ToList();
+        if (list.Count == 0)
         {
-            output.WriteLine();
-            output.WriteLine("Flaky (failed, then passed on a rerun; --fail-on-flaky makes them fail the run):");
-            foreach (var r in flaky)
-            {
-                output.WriteLine($"FLKY {Label(r)}: passed on attempt {r.FailedAttempts.Count + 1}; first failure ({r.FailedAttempts[0].Rule}): {FirstLine(r.FailedAttempts[0].Message)}");
-            }
+            return;
         }
 
         output.WriteLine();
-        output.WriteLine($"{(report.Failed > 0 ? "FAILED" : "PASSED")}: {Verdict(report)}");
+        output.WriteLine(heading);
+        foreach (var r in list)
+        {
+            output.WriteLine(entry(r));
+        }
     }
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0];

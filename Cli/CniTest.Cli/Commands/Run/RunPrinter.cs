@@ -31,7 +31,27 @@ internal abstract class RunPrinter
 
     internal static string Verdict(RunReport r) =>
         $"{Path.GetFileName(r.Plugin)} ({PluginRoles.Name(r.Role)}): {Count(r.Results.Count, "check")}, {r.Passed} passed ({r.Warnings} with warnings), " +
-        $"{r.Failed} failed, {(r.Flaky > 0 ? $"{r.Flaky} flaky, " : "")}{r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+        $"{r.Failed} failed, {(r.Errors > 0 ? $"{Count(r.Errors, "error")}, " : "")}{(r.Flaky > 0 ? $"{r.Flaky} flaky, " : "")}{r.Skipped} skipped in {r.Duration.TotalSeconds:0.0} s";
+
+    /// <summary>
+    /// The line on stderr after a run with errors: they are no verdict, and the exit code says so (2 unless a check failed).
+    /// </summary>
+    internal static string? ErrorLine(RunReport r)
+    {
+        var errored = r.Results.Where(x => x.Outcome == CheckOutcome.Error).ToList();
+        if (errored.Count == 0)
+        {
+            return null;
+        }
+
+        var bugs = errored.Count(x => !SuiteRunner.IsHarnessProblem(x));
+        var why = bugs == errored.Count ? "an internal error in cnitest (please report it)"
+            : bugs == 0 ? "a harness problem (a helper command or the environment failed)"
+            : $"an internal error in cnitest ({bugs}) or a harness problem ({errored.Count - bugs})";
+        return $"error: {Count(errored.Count, "check")} did not run to the end, because of {why}: " +
+               $"{string.Join(", ", errored.Take(5).Select(x => x.Label))}{(errored.Count > 5 ? ", …" : "")}; " +
+               $"this run is no verdict on those checks ({(r.Failed > 0 ? "exit 1: a check failed" : "exit 2")})";
+    }
 
     internal static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
@@ -41,6 +61,7 @@ internal abstract class RunPrinter
     {
         CheckOutcome.Failed => "FAIL",
         CheckOutcome.Skipped => "SKIP",
+        CheckOutcome.Error => "ERR!",
         _ => r.IsFlaky ? "FLKY" : r.IsWarning ? "WARN" : "PASS",
     };
 }

@@ -163,7 +163,10 @@ internal sealed class PrivateDockerd : IDisposable
     /// The cgroup the daemon puts its containers under, named after the run (<c>/cnitest-run-XXXX-docker</c>): without
     /// it dockerd leaves a <c>docker</c> cgroup in every hierarchy of the machine, which outlives the run.
     /// </summary>
-    private static string CgroupParent(string dir) => "/" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))) + "-docker";
+    private static string CgroupParent(string dir) => "/" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))) + CgroupSuffix;
+
+    /// <summary>What <see cref="CgroupParent"/> adds to the run directory's name; the stale sweep maps it back to its run.</summary>
+    internal const string CgroupSuffix = "-docker";
 
     /// <summary>Removes the run's container cgroups in every hierarchy, deepest first (cgroups go with rmdir once empty).</summary>
     private static void RemoveCgroups(string dir)
