@@ -264,8 +264,25 @@ public static class SuiteRunner
     internal static CheckResult Errored(PlannedCheck check, Exception e, TimeSpan duration, IReadOnlyList<Harness.Invocation.InvocationRecord> invocations) =>
         Result(check, CheckOutcome.Error, e is SandboxCommandException or EnvironmentProblemException
             ? HarnessProblem + e.Message
-            : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{(e.TargetSite is { } site ? $" in {site.DeclaringType?.Name}.{site.Name}" : "")}); please report it",
+            : $"internal error in cnitest ({e.GetType().Name}: {e.Message}{ThrownAt(e)}); please report it",
             duration, invocations);
+
+    /// <summary>
+    /// " in Type.Method" from the first frame of the exception's stack trace text: the text survives NativeAOT, where
+    /// <see cref="Exception.TargetSite"/> needs reflection metadata the trimmed CLI does not keep.
+    /// </summary>
+    private static string ThrownAt(Exception e)
+    {
+        var first = e.StackTrace?.TrimStart().Split('\n', 2)[0];
+        if (first is null || !first.StartsWith("at ", StringComparison.Ordinal))
+        {
+            return "";
+        }
+
+        var method = first[3..].Split('(', 2)[0].Trim();
+        var parts = method.Split('.');
+        return parts.Length >= 2 ? $" in {parts[^2]}.{parts[^1]}" : $" in {method}";
+    }
 
     /// <summary>A check's result under its own rule and level: a pass before findings are judged, a skip, an error.</summary>
     private static CheckResult Result(PlannedCheck check, CheckOutcome outcome, string? message, TimeSpan duration,
