@@ -259,31 +259,6 @@ public class RuntimeOverheadBenchmarks
     /// <summary>The load averages (1, 5, 15 min) from /proc/loadavg, to print beside every figure.</summary>
     internal static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    /// <summary>The output contract on every call, as <c>cnitest add</c>'s ContractReporter runs it (R27, P14).</summary>
-    private sealed class ContractObserver : IInvocationObserver
-    {
-        public int Violations { get; private set; }
-
-        public void OnInvocation(InvocationRecord record, string pluginType, string requestCniVersion) =>
-            Violations += OutputContract.Check(record, requestCniVersion).Count;
-    }
-
-    /// <summary>Answers every call with the trivial plugin's output without starting anything.</summary>
-    private sealed class FixedOutputExecutor(byte[] stdout) : IPluginExecutor
-    {
-        public Task<InvocationRecord> ExecuteAsync(string pluginPath, InvocationRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new InvocationRecord
-            {
-                PluginPath = pluginPath,
-                Command = request.Command,
-                Environment = request.RenderCniVariables(),
-                Stdin = request.Stdin,
-                Stdout = request.Command == CniCommand.Add ? stdout : [],
-                Stderr = [],
-                ExitCode = 0,
-            });
-    }
-
     private static void BuildPlugin(string path)
     {
         var escaped = ResultText.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

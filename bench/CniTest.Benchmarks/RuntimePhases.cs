@@ -63,7 +63,7 @@ internal static class RuntimePhases
             CniArgs = rt.Args, Result = result.ToJson(),
         };
         var document = JsonNode.Parse(stdout);
-        var fixedExec = new FixedOutput(stdout);
+        var fixedExec = new FixedOutputExecutor(stdout);
         var contract = new ContractObserver();
         RuntimeOptions Alone(string cache, bool observe) => options with
         {
@@ -118,26 +118,5 @@ internal static class RuntimePhases
             var cost = RuntimeOverheadBenchmarks.Measure(calls, call);
             Console.WriteLine($"  {name,-66} {cost.CpuMs * 1000,8:F1} {cost.UserMs * 1000,8:F1} {(cost.CpuMs - cost.UserMs) * 1000,8:F1} {cost.WallMs * 1000,8:F1} {cost.Bytes,8}");
         }
-    }
-
-    private sealed class ContractObserver : IInvocationObserver
-    {
-        public void OnInvocation(InvocationRecord record, string pluginType, string requestCniVersion) =>
-            OutputContract.Check(record, requestCniVersion);
-    }
-
-    private sealed class FixedOutput(byte[] stdout) : IPluginExecutor
-    {
-        public Task<InvocationRecord> ExecuteAsync(string pluginPath, InvocationRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new InvocationRecord
-            {
-                PluginPath = pluginPath,
-                Command = request.Command,
-                Environment = request.RenderCniVariables(),
-                Stdin = request.Stdin,
-                Stdout = stdout,
-                Stderr = [],
-                ExitCode = 0,
-            });
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CniTest.TestSupport;
 using System.Text.Json.Nodes;
 using CniTest.Integration.Tests.Support;
 using CniTest.Scenarios.Sandbox;
@@ -137,37 +137,7 @@ public sealed class NativeCliTests : IAsyncLifetime
 
     private async Task<(int Code, string Stdout, string Output)> Native(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? env = null, CancellationToken ct = default)
     {
-        var psi = new ProcessStartInfo(NativeBinary())
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in env ?? new Dictionary<string, string>())
-        {
-            psi.Environment[k] = v;
-        }
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = await stdout;
-        return (process.ExitCode, output, output + await stderr);
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(NativeBinary(), args, _dir, env?.ToDictionary(e => e.Key, e => (string?)e.Value), ct);
+        return (code, stdout, stdout + stderr);
     }
 }

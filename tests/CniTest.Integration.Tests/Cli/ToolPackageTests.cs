@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CniTest.TestSupport;
 using FluentAssertions;
 using Xunit;
 
@@ -56,34 +56,13 @@ public sealed class ToolPackageTests : IDisposable
     /// <summary>Runs a program from the temp folder (outside the clone), stdout and stderr together.</summary>
     private async Task<(int Code, string Output)> Run(string file, IReadOnlyList<string> args, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(file)
+        var env = new Dictionary<string, string?>
         {
-            WorkingDirectory = _dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["CNITEST_OWN_PLUGINS"] = null,
         };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment.Remove("CNITEST_OWN_PLUGINS");
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = await ChildProcess.RunAsync(file, args, _dir, env, ct);
+        return (code, stdout + stderr);
     }
 }
