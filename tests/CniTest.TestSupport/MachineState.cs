@@ -18,6 +18,12 @@ namespace CniTest.TestSupport;
 /// </remarks>
 public sealed partial class MachineState
 {
+    /// <summary>
+    /// Where a Docker daemon writes on the machine whatever its flags say (dockerd: /run/docker/plugins; containerd 1.6:
+    /// its shims' sockets in /run/containerd/s): cnitest's private dockerd must leave none of them behind.
+    /// </summary>
+    private static readonly string[] DaemonPaths = ["/run/docker", "/run/containerd", "/run/runc", "/run/docker.sock", "/run/docker.pid"];
+
     private MachineState(StateSnapshot network, string linkDetail, string varLibCni, IReadOnlySet<string> runEntries, IReadOnlySet<string> mounts)
     {
         Network = network;
@@ -41,6 +47,10 @@ public sealed partial class MachineState
 
     /// <summary>Entries under /run/cni and /run/netns named as cnitest names its containers and namespaces.</summary>
     public IReadOnlySet<string> RunEntries { get; }
+
+    /// <summary>Those of <see cref="DaemonPaths"/> that exist, and what is in them.</summary>
+    public IReadOnlySet<string> DaemonEntries { get; } = new HashSet<string>(DaemonPaths.Where(Path.Exists)
+        .SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFileSystemEntries(p, "*", SearchOption.AllDirectories).Prepend(p) : [p]));
 
     /// <summary>Mount points inside cnitest run directories.</summary>
     public IReadOnlySet<string> Mounts { get; }
@@ -73,6 +83,7 @@ public sealed partial class MachineState
         }
 
         changes.AddRange(RunEntries.Except(before.RunEntries).Select(e => $"new entry {e}"));
+        changes.AddRange(DaemonEntries.Except(before.DaemonEntries).Select(e => $"a Docker daemon's path left on the machine: {e}"));
         changes.AddRange(Mounts.Except(before.Mounts).Where(m => !OwnedByOtherLiveRun(m)).Select(m => $"mount left at {m}"));
         return changes;
     }

@@ -47,10 +47,16 @@ internal sealed class PrivateDockerd : IDisposable
         var config = Path.Combine(dir, "daemon.json");
         File.WriteAllText(config, "{}\n"); // never the machine's /etc/docker/daemon.json (it may ask for a bridge or TCP)
         var tag = "cnitest" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        // unshare + a tmpfs over /run: dockerd and its containerd write to fixed paths under /run whatever their flags
+        // say (dockerd makes /run/docker/plugins, containerd 1.6 puts its shims' sockets in /run/containerd/s), which
+        // would leave those directories on the machine; in a mount namespace of the daemon's own they land in a tmpfs
+        // that goes with its last process. The run directory (data-root, exec-root, socket) is outside /run, so
+        // cnitest still reaches the socket, and containers' network namespaces are pinned through /proc as before.
         // setsid: dockerd in a session of its own, so a Ctrl-C at the terminal (SIGINT to the whole foreground process
         // group) reaches cnitest only; cnitest then removes its containers through the API while the daemon still runs,
-        // and stops it last. setsid execs in place (the child is no group leader), so the id we get is dockerd's.
-        var start = new ProcessStartInfo("setsid")
+        // and stops it last. unshare (without --fork), sh's exec and setsid (the child is no group leader) all exec in
+        // place, so the id we get is dockerd's.
+        var start = new ProcessStartInfo("unshare")
         {
             // dockerd is a daemon that lives for the whole run, not a helper tool that runs to completion within a time
             // limit, so it is started here rather than through HelperCommand.
@@ -61,6 +67,8 @@ internal sealed class PrivateDockerd : IDisposable
         };
         foreach (var arg in (string[])
                  [
+                     "--mount", "--propagation", "private", "--",
+                     "sh", "-c", "mount -t tmpfs -o mode=0755,size=16m cnitest-dockerd-run /run && exec setsid \"$@\"", "sh",
                      binary,
                      "--config-file", config,
                      "--data-root", Path.Combine(dir, "data"),
