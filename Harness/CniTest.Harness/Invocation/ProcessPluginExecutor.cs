@@ -56,46 +56,57 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
     {
         var env = request.RenderCniVariables();
         var startInfo = BuildStartInfo(pluginPath, env, request.OmitVariables);
-        var stopwatch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         using var process = await StartWithRetryAsync(startInfo, pluginPath, cancellationToken);
 
         // The pipes' kernel names serve only to spot a holder in the cgroup (P73): two readlinks per call otherwise wasted.
         string?[] pipes = Cgroup is null ? [] : [PipeName(process.StandardOutput.BaseStream), PipeName(process.StandardError.BaseStream)];
-        var stdoutCapture = new PipeCapture(process.StandardOutput.BaseStream);
-        var stderrCapture = new PipeCapture(process.StandardError.BaseStream);
-        await WriteStdinAsync(process, request.Stdin);
-
+        // Without a timeout there is no deadline (libcni's default: none).
         var timeout = request.Timeout ?? DefaultTimeout;
-        // Without a timeout and a cancellable token there is nothing to link (libcni's default: no timeout).
-        using var timeoutCts = timeout is { } t ? new CancellationTokenSource(t) : null;
-        using var linked = timeoutCts is not null && cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(timeoutCts.Token, cancellationToken)
-            : null;
-        var waitToken = linked?.Token ?? timeoutCts?.Token ?? cancellationToken;
+        var deadline = timeout is { } t ? started + (long)(t.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        // After the exit, a grandchild that outlived the plugin (a daemon, a delegated IPAM left behind) may still hold
+        // the pipes: keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk), or as soon as the
+        // cgroup shows a process holding them, checked every 50 ms: then no end-of-file will come, and waiting would
+        // only slow every call down (P73).
+        using var io = new PluginPipes(process, request.Stdin, deadline, Cgroup is null ? PipeDrainLimit : PipeHolderPoll);
+        // Most requests fit the pipe at once: then the loop never needs to watch stdin.
+        io.PumpStdin();
+
         var timedOut = false;
-        try
+        IReadOnlyList<TrackedProcess> holders = [];
+        var outcome = await WatchAsync(io, cancellationToken);
+        while (outcome != PipeOutcome.Finished)
         {
-            await process.WaitForExitAsync(waitToken);
-        }
-        catch (OperationCanceledException)
-        {
-            KillTree(process);
-            await process.WaitForExitAsync(CancellationToken.None);
-            if (cancellationToken.IsCancellationRequested)
+            if (outcome is PipeOutcome.TimedOut or PipeOutcome.Cancelled)
             {
-                throw;
+                io.CloseStdin();
+                KillTree(process);
+                await process.WaitForExitAsync(CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+                timedOut = true;
+                io.MarkExited(Stopwatch.GetTimestamp());
+            }
+            else if (Stopwatch.GetElapsedTime(io.ExitedAt) >= PipeDrainLimit)
+            {
+                break;
+            }
+            else
+            {
+                // Bytes already in the pipe arrive within a step; what keeps it open after that is a holder.
+                holders = Cgroup?.Processes().Where(p => pipes.Any(n => n is not null && p.Holds(n))).ToList() ?? [];
+                if (holders.Count > 0)
+                {
+                    break;
+                }
+
+                io.NextDrainStep();
             }
 
-            timedOut = true;
+            outcome = await PipeLoop.Watch(io);
         }
 
-        stopwatch.Stop();
-        // A grandchild that outlived the plugin (a daemon, a delegated IPAM left behind) may still hold the pipes;
-        // keep what the plugin wrote and stop waiting after a bounded drain (R29 quirk), or as soon as the cgroup shows
-        // a process holding them: then no end-of-file will come, and waiting would only slow every call down (P73).
-        var holders = await DrainAsync(pipes, stdoutCapture, stderrCapture);
-        var drained = PipeCapture.Snapshot(stdoutCapture, stderrCapture);
-        var (stdout, stderr) = (drained[0], drained[1]);
+        // The pidfd said the plugin exited; Process reaps it (its SIGCHLD handler) within microseconds, if not yet done.
+        process.WaitForExit();
         var exit = process.ExitCode;
         return new InvocationRecord
         {
@@ -103,40 +114,27 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
             Command = request.Command,
             Environment = env,
             Stdin = request.Stdin,
-            Stdout = stdout,
-            Stderr = stderr,
+            Stdout = io.Stdout.ToArray(),
+            Stderr = io.Stderr.ToArray(),
             ExitCode = exit,
             // .NET reports death by signal N as 128+N; a plugin that exits 129..192 on purpose is indistinguishable
             // and treated as a signal, which is the reading a runtime's log would give too.
             Signal = timedOut ? 9 : exit is > 128 and <= 128 + 64 ? exit - 128 : null,
             TimedOut = timedOut,
-            Duration = stopwatch.Elapsed,
+            Duration = Stopwatch.GetElapsedTime(started, io.ExitedAt),
             PipeHolders = holders,
             Survivors = Cgroup?.Processes() ?? [],
         };
     }
 
-    private async Task<IReadOnlyList<TrackedProcess>> DrainAsync(string?[] pipes, params PipeCapture[] captures)
+    /// <summary>The first watch of a call: until it finishes, times out, is cancelled, or reaches its first drain step.</summary>
+    private static async Task<PipeOutcome> WatchAsync(PluginPipes io, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var ended = PipeCapture.EndedAsync(captures);
-        while (!ended.IsCompleted && clock.Elapsed < PipeDrainLimit)
-        {
-            // WaitAsync drops its timer as soon as the pipes end (usually within microseconds of the exit), where a
-            // Task.Delay left behind would still fire 50 ms later and wake a pool thread, once per plugin call.
-            await ended.WaitAsync(PipeHolderPoll).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-            // Bytes already in the pipe arrive within a poll; what keeps it open after that is a holder.
-            if (!ended.IsCompleted && Cgroup is not null && clock.Elapsed >= PipeHolderPoll)
-            {
-                var holders = Cgroup.Processes().Where(p => pipes.Any(n => n is not null && p.Holds(n))).ToList();
-                if (holders.Count > 0)
-                {
-                    return holders;
-                }
-            }
-        }
-
-        return [];
+        // A token that cannot be cancelled (libcni's default) costs no registration.
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static s => ((PluginPipes)s!).RequestCancel(), io)
+            : default;
+        return await PipeLoop.Watch(io);
     }
 
     /// <summary>The kernel's name (<c>pipe:[INODE]</c>) of this process's end of a child's output pipe.</summary>
@@ -198,19 +196,6 @@ public sealed class ProcessPluginExecutor : IPluginExecutor
                 // Unlike libcni, exhausting the retries is an error, never a silent success (R26 quirk).
                 throw new CniHarnessException($"cannot execute plugin {pluginPath}: {e.Message}", e);
             }
-        }
-    }
-
-    private static async Task WriteStdinAsync(Process process, byte[] stdin)
-    {
-        try
-        {
-            await process.StandardInput.BaseStream.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // A plugin may exit without reading stdin (broken pipe); that is its right, not our failure.
         }
     }
 

@@ -143,6 +143,111 @@ public sealed class ProcessPluginExecutorTests : IDisposable
         record.StdoutText.Trim().Should().Be("{}");
     }
 
+    [Fact]
+    public async Task Execute_StdinLargerThanThePipeReadOnlyAfterALargeStdout_EveryByteGoesBothWays()
+    {
+        // Arrange: 1 MB each way, far past the 64 KB pipe buffer; the plugin writes all its stdout before it reads
+        // stdin, so an executor that wrote stdin before reading stdout would deadlock until the timeout.
+        var plugin = Script("big", "head -c 1048576 /dev/zero | tr '\\0' o\nwc -c >&2\n");
+        var stdin = new string('i', 1024 * 1024);
+
+        // Act
+        var record = await new ProcessPluginExecutor().ExecuteAsync(plugin, Add(stdin));
+
+        // Assert
+        record.TimedOut.Should().BeFalse();
+        record.ExitCode.Should().Be(0);
+        record.Stdout.Should().HaveCount(1024 * 1024).And.OnlyContain(b => b == (byte)'o');
+        record.StderrText.Trim().Should().Be("1048576");
+    }
+
+    [Fact]
+    public async Task Execute_PluginExitsWithoutReadingALargeStdin_IsNotOurFailure()
+    {
+        // Arrange: the plugin never reads stdin, so writing it ends in EPIPE once the pipe buffer is full
+        var plugin = Script("deaf", "echo '{}'\n");
+
+        // Act
+        var record = await new ProcessPluginExecutor().ExecuteAsync(plugin, Add(new string('i', 1024 * 1024)));
+
+        // Assert
+        record.ExitCode.Should().Be(0);
+        record.StdoutText.Trim().Should().Be("{}");
+    }
+
+    [Fact]
+    public async Task Execute_ManyConcurrentCalls_EachGetsItsOwnOutputAndNoneWaitsForAnother()
+    {
+        // Arrange: more calls at once than pool threads (ConcurrencyChecks runs 8+ ADDs via Task.Run)
+        var plugin = Script("slow-echo", "sleep 1\ncat\necho err-$CNI_CONTAINERID >&2\n");
+        var executor = new ProcessPluginExecutor();
+        var stopwatch = Stopwatch.StartNew();
+
+        // Act: every plugin sleeps 1 s first; one after another they would take 32 s
+        var records = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() =>
+            executor.ExecuteAsync(plugin, Add($"request-{i}") with { ContainerId = $"c{i}" }))));
+
+        // Assert
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i].StdoutText.Should().Be($"request-{i}");
+            records[i].StderrText.Should().Be($"err-c{i}\n");
+        }
+    }
+
+    [Fact]
+    public async Task Execute_CallerCancels_PluginIsKilledAndTheCallThrows()
+    {
+        // Arrange
+        var pidFile = Path.Combine(_plugins.Path, "plugin.pid");
+        var plugin = Script("hang", $"echo $$ > {pidFile}\nexec sleep 60\n");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var stopwatch = Stopwatch.StartNew();
+
+        // Act
+        var act = () => new ProcessPluginExecutor().ExecuteAsync(plugin, Add(), cts.Token);
+
+        // Assert
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        IsRunning(int.Parse(File.ReadAllText(pidFile))).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Execute_TimeoutWhileAnOrphanedGrandchildHoldsThePipes_RecordAfterTheBoundedDrain()
+    {
+        // Arrange: the grandchild is reparented (its parent subshell exits), so killing the plugin's tree misses it
+        // and it keeps stdout open: the call must still end after the 2 s drain (R29) with what the plugin wrote.
+        var pidFile = Path.Combine(_plugins.Path, "orphan.pid");
+        var plugin = Script("orphaning", $"(sleep 30 & echo $! > {pidFile})\necho partial\nexec sleep 60\n");
+        var stopwatch = Stopwatch.StartNew();
+
+        // Act
+        var record = await new ProcessPluginExecutor().ExecuteAsync(plugin, Add() with { Timeout = TimeSpan.FromSeconds(1) });
+
+        // Assert
+        try
+        {
+            stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8));
+            record.TimedOut.Should().BeTrue();
+            record.Signal.Should().Be(9);
+            record.StdoutText.Should().Be("partial\n");
+        }
+        finally
+        {
+            Process.GetProcessById(int.Parse(File.ReadAllText(pidFile))).Kill();
+        }
+    }
+
+    private string Script(string name, string body)
+    {
+        var path = Path.Combine(_plugins.Path, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     private static bool IsRunning(int pid)
     {
         var stat = $"/proc/{pid}/stat";

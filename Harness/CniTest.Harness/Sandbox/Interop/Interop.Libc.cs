@@ -58,6 +58,48 @@ internal static partial class Libc
     [LibraryImport(LibraryName, EntryPoint = "geteuid")]
     internal static partial uint geteuid();
 
+    // The plugin executor's I/O loop (Invocation/PipeLoop.cs): one poll() over every call's pipes and pidfd.
+    internal const short POLLIN = 0x1;
+    internal const short POLLOUT = 0x4;
+    internal const short POLLERR = 0x8;
+    internal const short POLLHUP = 0x10;
+    internal const short POLLNVAL = 0x20;
+    internal const int F_GETFL = 3;
+    internal const int F_SETFL = 4;
+    internal const int O_NONBLOCK = 0x800;
+    internal const int EFD_NONBLOCK = 0x800;
+    internal const int EFD_CLOEXEC = 0x80000;
+    internal const int EAGAIN = 11;
+    internal const int EINTR = 4;
+    internal const int ESRCH = 3;
+    internal const long SYS_pidfd_open = 434; // the same number on every architecture (asm-generic)
+
+    internal struct PollFd
+    {
+        internal int Fd;
+        internal short Events;
+        internal short Revents;
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "poll", SetLastError = true)]
+    internal static unsafe partial int poll(PollFd* fds, nuint nfds, int timeout);
+
+    [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
+    internal static unsafe partial nint read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(LibraryName, EntryPoint = "write", SetLastError = true)]
+    internal static unsafe partial nint write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(LibraryName, EntryPoint = "fcntl", SetLastError = true)]
+    internal static partial int fcntl(int fd, int cmd, int arg);
+
+    [LibraryImport(LibraryName, EntryPoint = "eventfd", SetLastError = true)]
+    internal static partial int eventfd(uint initval, int flags);
+
+    // glibc wraps pidfd_open only since 2.36; the raw syscall works with any libc on kernels >= 5.3.
+    [LibraryImport(LibraryName, EntryPoint = "syscall", SetLastError = true)]
+    internal static partial long syscall(long number, long arg1, long arg2);
+
     /// <summary>Throws <see cref="SandboxException"/> naming <paramref name="call"/> when <paramref name="rc"/> &lt; 0.</summary>
     internal static int Check(int rc, string call)
     {
