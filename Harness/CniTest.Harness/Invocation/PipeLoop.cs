@@ -130,6 +130,13 @@ internal static unsafe class PipeLoop
                     continue;
                 }
 
+                if (call.Completion!.Task.IsCompleted)
+                {
+                    // Failed earlier in this round: its caller may already be closing its pipes, whose numbers the
+                    // kernel can hand to another file at once; never read or write them again.
+                    continue;
+                }
+
                 try
                 {
                     Handle(call, fds[i].Fd, events, chunk);
