@@ -80,8 +80,8 @@ public sealed class RunDirectory : IDisposable
     /// </summary>
     public static string? SweepStale()
     {
-        var stale = All(Prefix).Where(d => IsStale(d.Path, d.Owner)).ToList();
-        var staging = All(StagingPrefix).Where(d => IsStale(d.Path, d.Owner)).ToList();
+        var stale = All(Prefix).Where(d => IsStale(d.Path, d.Ownership, d.Owner)).ToList();
+        var staging = All(StagingPrefix).Where(d => IsStale(d.Path, d.Ownership, d.Owner)).ToList();
         var mounts = stale.Sum(d => MountTable.MountsUnder(d.Path).Count);
         var namespaces = stale.Sum(d => MountTable.MountsUnder(d.Path).Count(IsNamespacePin));
         // Processes first: they may keep the namespaces alive that the unmounting below unpins.
@@ -155,7 +155,7 @@ public sealed class RunDirectory : IDisposable
             var runName = name.EndsWith(Docker.PrivateDockerd.CgroupSuffix, StringComparison.Ordinal) ? name[..^Docker.PrivateDockerd.CgroupSuffix.Length] : name;
             var runDir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), runName);
             // A run makes its cgroups only after its directory is in place with its owner.pid (Create).
-            var orphan = !Directory.Exists(runDir) || IsStale(runDir, ReadOwner(runDir, out var pid) == Ownership.Present ? pid : null);
+            var orphan = !Directory.Exists(runDir) || IsStale(runDir, ReadOwner(runDir, out var pid), pid);
             if (orphan && ProcessCgroup.Open(dir) is { } cgroup)
             {
                 yield return cgroup;
@@ -177,21 +177,18 @@ public sealed class RunDirectory : IDisposable
         ReadOwner(dir, out var pid) == Ownership.Present && (IsAlive(pid) || IsLocked(System.IO.Path.Combine(dir, OwnerFile))) ? pid : null;
 
     /// <summary>
-    /// True when nobody owns <paramref name="dir"/> any more: its owner is dead and the lock on <c>owner.pid</c> is
-    /// free, or it has no <c>owner.pid</c> and nothing changed in it for <see cref="OwnerlessGrace"/>. An owner.pid that
-    /// cannot be read this instant (another sweep probing its lock) counts as owned.
+    /// True when nobody owns <paramref name="dir"/> any more, given what its <c>owner.pid</c> read
+    /// (<see cref="ReadOwner"/>): its owner <paramref name="pid"/> is dead and the lock on <c>owner.pid</c> is free, or it
+    /// has no <c>owner.pid</c> and nothing changed in it for <see cref="OwnerlessGrace"/>. An owner.pid that cannot be
+    /// read this instant (another sweep probing its lock) counts as owned.
     /// </summary>
-    internal static bool IsStale(string dir, int? owner)
+    private static bool IsStale(string dir, Ownership ownership, int? pid) => ownership switch
     {
-        if (owner is { } pid)
-        {
-            return !IsAlive(pid) && !IsLocked(System.IO.Path.Combine(dir, OwnerFile));
-        }
-
+        Ownership.Present => !IsAlive(pid!.Value) && !IsLocked(System.IO.Path.Combine(dir, OwnerFile)),
         // GetLastWriteTimeUtc of a directory that is gone is year 1601: one its owner removed a moment ago is not stale.
-        return ReadOwner(dir, out _) == Ownership.Missing && Directory.Exists(dir)
-            && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir) > OwnerlessGrace;
-    }
+        Ownership.Missing => Directory.Exists(dir) && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir) > OwnerlessGrace,
+        _ => false,
+    };
 
     /// <summary>True while a process holds a lock on <paramref name="ownerFile"/> (the owner's shared flock).</summary>
     private static bool IsLocked(string ownerFile)
@@ -299,13 +296,17 @@ public sealed class RunDirectory : IDisposable
         }
     }
 
-    /// <summary>The directories named <paramref name="prefix"/>* in the temp directory, with the pid in their owner.pid.</summary>
-    private static List<(string Path, int? Owner)> All(string prefix)
+    /// <summary>
+    /// The directories named <paramref name="prefix"/>* in the temp directory, each with what its owner.pid read
+    /// (once: the sweep judges from the same reading) and the pid in it when there is one.
+    /// </summary>
+    private static List<(string Path, Ownership Ownership, int? Owner)> All(string prefix)
     {
-        var found = new List<(string Path, int? Owner)>();
+        var found = new List<(string Path, Ownership Ownership, int? Owner)>();
         foreach (var dir in Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), prefix + "*"))
         {
-            found.Add((dir, ReadOwner(dir, out var pid) == Ownership.Present ? pid : null));
+            var ownership = ReadOwner(dir, out var pid);
+            found.Add((dir, ownership, ownership == Ownership.Present ? pid : null));
         }
 
         return found;

@@ -61,8 +61,6 @@ internal static partial class Libc
     // The plugin executor's I/O loop (Invocation/PipeLoop.cs): one poll() over every call's pipes and pidfd.
     internal const short POLLIN = 0x1;
     internal const short POLLOUT = 0x4;
-    internal const short POLLERR = 0x8;
-    internal const short POLLHUP = 0x10;
     internal const short POLLNVAL = 0x20;
     internal const int F_GETFL = 3;
     internal const int F_SETFL = 4;
